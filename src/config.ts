@@ -1,0 +1,96 @@
+import type { SiteConfig } from './model.ts'
+import { LANGUAGE_TAG } from './content/metadata.ts'
+
+/** The Worker's bindings: `[vars]` in wrangler.toml, overridable per environment or with `--var`. */
+export interface Env {
+  SITE_TITLE?: string
+  SITE_DESCRIPTION?: string
+  /** Canonical origin (and optional base path) for every link; empty = the origin of each request. */
+  SITE_URL?: string
+  /** Host-independent id of the feed itself (Atom `<id>`): an absolute URI that never changes. */
+  SITE_ID?: string
+  SITE_AUTHOR?: string
+  SITE_AUTHOR_EMAIL?: string
+  SITE_AUTHOR_URL?: string
+  SITE_LANGUAGE?: string
+  /** How many newest articles each feed lists. */
+  FEED_ITEMS?: string
+}
+
+/** Settings after defaults and validation. */
+export interface ResolvedConfig extends SiteConfig {
+  /** Feed id for Atom `<id>` (RFC 4287 §4.2.6): permanent and host-independent. */
+  id: string
+  feedItems: number
+}
+
+/** Used when a variable is unset, so `npm start` works untouched. */
+export const DEFAULTS = {
+  title: 'Feed Endpoint',
+  description: 'Articles served as RSS 2.0, Atom 1.0 and JSON Feed 1.1 from the edge.',
+  id: 'urn:uuid:5d0c1a8e-7f3b-4e2a-9c61-0b8f4d2e6a17',
+  author: 'Feed Endpoint',
+  language: 'en',
+  feedItems: 20,
+} as const
+
+/** A configuration value that cannot be used; the message names the variable and the fix. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const cache = new WeakMap<object, ResolvedConfig>()
+
+/**
+ * Reads and validates site settings from the Worker's environment, once per `env` object.
+ *
+ * @param env - the Worker's bindings
+ * @returns settings with defaults filled in
+ * @throws ConfigError listing every bad variable
+ */
+export function readConfig(env: Env): ResolvedConfig {
+  const cached = cache.get(env)
+  if (cached) return cached
+  const problems: string[] = []
+  const text = (key: keyof Env, fallback?: string): string | undefined => {
+    const value = env[key]?.trim()
+    if (value === undefined || value === '') return fallback
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value)) problems.push(`${key} holds a control character`)
+    return value
+  }
+  const absoluteUrl = (key: keyof Env): string | undefined => {
+    const value = text(key)
+    if (value === undefined) return undefined
+    try {
+      const url = new URL(value)
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href.replace(/\/+$/, '')
+    } catch {}
+    problems.push(`${key} must be an absolute http(s) URL, e.g. https://news.example.com (got "${value}")`)
+    return undefined
+  }
+
+  const language = text('SITE_LANGUAGE', DEFAULTS.language) as string
+  if (!LANGUAGE_TAG.test(language)) problems.push(`SITE_LANGUAGE must be a BCP 47 tag such as en or pt-BR (got "${language}")`)
+  const id = text('SITE_ID', DEFAULTS.id) as string
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
+  const email = text('SITE_AUTHOR_EMAIL')
+  if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) problems.push(`SITE_AUTHOR_EMAIL must be an email address (got "${email}")`)
+  const itemsText = text('FEED_ITEMS', String(DEFAULTS.feedItems)) as string
+  const feedItems = Number(itemsText)
+  if (!/^\d+$/.test(itemsText) || feedItems < 1 || feedItems > 1000) problems.push(`FEED_ITEMS must be a whole number from 1 to 1000 (got "${itemsText}")`)
+  const authorUrl = absoluteUrl('SITE_AUTHOR_URL')
+
+  const config: ResolvedConfig = {
+    title: text('SITE_TITLE', DEFAULTS.title) as string,
+    description: text('SITE_DESCRIPTION', DEFAULTS.description) as string,
+    author: { name: text('SITE_AUTHOR', DEFAULTS.author) as string, ...(email && { email }), ...(authorUrl && { url: authorUrl }) },
+    language,
+    id,
+    feedItems,
+  }
+  const baseUrl = absoluteUrl('SITE_URL')
+  if (baseUrl !== undefined) config.baseUrl = baseUrl
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration (wrangler.toml [vars]):\n- ${problems.join('\n- ')}`)
+  cache.set(env, config)
+  return config
+}

@@ -1,0 +1,77 @@
+import type { Article } from '../model.ts'
+import { ContentError, ContentErrors } from './content-error.ts'
+import { decodeText } from './decode-text.ts'
+import { parseArticle } from './parse-article.ts'
+
+/** A file found in `seeds/`: its name relative to that folder and its bytes. */
+export interface SourceFile {
+  name: string
+  bytes: Uint8Array
+}
+
+/** Options of {@link loadArticles}. */
+export interface LoadOptions {
+  /** Prefix of file names in error messages. Default `seeds/`. */
+  dir?: string
+}
+
+/**
+ * Turns the files of `seeds/` into articles, newest first.
+ * `*.txt` files are articles; `{stem}.meta` beside one holds its metadata; names starting with `.`
+ * are ignored. Every problem in every file is collected, then thrown together.
+ *
+ * @returns articles sorted by `published` descending (ties by slug, so the order is stable)
+ * @throws ContentErrors listing each problem with file, line and fix
+ */
+export async function loadArticles(files: readonly SourceFile[], options: LoadOptions = {}): Promise<Article[]> {
+  const dir = options.dir ?? 'seeds/'
+  const errors: ContentError[] = []
+  const texts = new Map<string, { file: string; text: string }>()
+  const metas = new Map<string, { file: string; text: string }>()
+  for (const { name, bytes } of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (name.startsWith('.') || name.includes('/.')) continue
+    const file = dir + name
+    const match = /^(.+)\.(txt|meta)$/.exec(name)
+    if (!match) {
+      errors.push(new ContentError(file, 1, 'unsupported file type', 'Articles are `.txt` files; their metadata goes in `.meta` files of the same name. Move other files out of seeds/.'))
+      continue
+    }
+    try {
+      const [, stem = '', ext] = match
+      ;(ext === 'txt' ? texts : metas).set(stem, { file, text: decodeText(file, bytes) })
+    } catch (error) {
+      errors.push(asContentError(error, file))
+    }
+  }
+  for (const [stem, meta] of metas) {
+    if (!texts.has(stem)) errors.push(new ContentError(meta.file, 1, `no article ${dir}${stem}.txt for this metadata`, 'Rename it to match its article, or remove it.'))
+  }
+
+  const articles: Article[] = []
+  for (const [stem, { file, text }] of texts) {
+    const meta = metas.get(stem)
+    try {
+      articles.push(await parseArticle(meta ? { file, stem, text, meta } : { file, stem, text }))
+    } catch (error) {
+      errors.push(asContentError(error, file))
+    }
+  }
+  if (texts.size === 0 && errors.length === 0) {
+    errors.push(new ContentError(dir, 1, 'there are no articles', 'Add at least one `.txt` article: a feed needs a newest date.'))
+  }
+  for (const key of ['slug', 'id'] as const) {
+    const owners = new Map<string, Article>()
+    for (const article of articles) {
+      const first = owners.get(article[key])
+      if (first) errors.push(new ContentError(article.source, 1, `${key} "${article[key]}" is also used by ${first.source}`, `Give one of them its own \`${key}:\` in metadata.`))
+      else owners.set(article[key], article)
+    }
+  }
+  if (errors.length > 0) throw new ContentErrors(errors)
+  return articles.sort((a, b) => (a.published === b.published ? (a.slug < b.slug ? -1 : 1) : a.published < b.published ? 1 : -1))
+}
+
+function asContentError(error: unknown, file: string): ContentError {
+  if (error instanceof ContentError) return error
+  return new ContentError(file, 1, `could not be read (${String(error)})`, 'Check the file.')
+}

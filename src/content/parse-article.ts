@@ -1,0 +1,113 @@
+import type { Article } from '../model.ts'
+import { articleId } from './article-id.ts'
+import { ContentError } from './content-error.ts'
+import { escapeHtml } from './escape-html.ts'
+import { parseMetadata, type Metadata } from './metadata.ts'
+import { slugify } from './slugify.ts'
+
+/** Longest summary taken from the first paragraph when none is given, in characters. */
+export const SUMMARY_LENGTH = 280
+
+/** The text of one article file, with its optional sidecar metadata. */
+export interface ArticleSource {
+  /** Path shown in errors, e.g. `seeds/000_x.txt`. */
+  file: string
+  /** File name without extension: the input of the default id. */
+  stem: string
+  text: string
+  /** The sidecar `seeds/{stem}.meta`, when there is one. */
+  meta?: { file: string; text: string }
+}
+
+/**
+ * Turns an article file into an {@link Article}.
+ *
+ * The format (documented in README): optional front matter between `---` lines; then the title on
+ * the first line; then paragraphs separated by blank lines. Lines inside a paragraph are joined with
+ * a space (hard-wrapped text reads as one paragraph), and a first paragraph that repeats the title
+ * is dropped, so the title appears once.
+ *
+ * @param source - the decoded file (LF line endings) and its sidecar
+ * @throws ContentError naming file and line, with a fix
+ */
+export async function parseArticle(source: ArticleSource): Promise<Article> {
+  const { file } = source
+  const lines = source.text.split('\n')
+  let start = 0
+  let meta: Metadata = { authors: [], tags: [] }
+  if (lines[0]?.trim() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---')
+    if (close === -1) throw new ContentError(file, 1, 'the front matter opened here is never closed', 'End it with a line holding only `---`.')
+    meta = parseMetadata({ file, firstLine: 2, lines: lines.slice(1, close) })
+    start = close + 1
+  }
+  if (source.meta) {
+    if (start > 0) throw new ContentError(source.meta.file, 1, `${file} has front matter too`, 'Keep the metadata in one place: the front matter or this file.')
+    meta = parseMetadata({ file: source.meta.file, firstLine: 1, lines: source.meta.text.split('\n') })
+  }
+
+  while (start < lines.length && (lines[start] as string).trim() === '') start++
+  if (start >= lines.length) throw new ContentError(file, Math.max(1, start), 'the article is empty', 'Put the title on the first line, then the text.')
+  const titleLine = start + 1
+  const title = collapse(lines[start] as string)
+  if (!/[\p{L}\p{N}]/u.test(title)) throw new ContentError(file, titleLine, 'the first line has no title (no letter or digit)', 'Put the title on the first line.')
+
+  const paragraphs = toParagraphs(lines.slice(start + 1))
+  if (paragraphs[0] !== undefined && sameText(paragraphs[0], title)) paragraphs.shift()
+  if (paragraphs.length === 0) throw new ContentError(file, titleLine, `"${title}" has a title but no text`, 'Add the article text after the title, separated by a blank line.')
+
+  const metaFile = source.meta?.file ?? file
+  if (meta.published === undefined) {
+    throw new ContentError(metaFile, 1, 'the article has no publication date', `Add \`published: 2024-05-01\` (RFC 3339) in front matter or in seeds/${source.stem}.meta; dates are never guessed, since readers treat a new date as a new article.`)
+  }
+  const updated = meta.updated ?? meta.published
+  if (updated < meta.published) throw new ContentError(metaFile, 1, `updated (${updated}) is before published (${meta.published})`, 'Fix one of the two dates.')
+
+  const article: Article = {
+    slug: meta.slug ?? (slugify(title) || slugify(source.stem) || 'article'),
+    id: meta.id ?? (await articleId(source.stem)),
+    title,
+    summary: meta.summary ?? summarize(paragraphs[0] as string),
+    contentHtml: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+    contentText: paragraphs.join('\n\n'),
+    paragraphs,
+    published: meta.published,
+    updated,
+    authors: meta.authors,
+    tags: meta.tags,
+    source: file,
+  }
+  if (meta.language !== undefined) article.language = meta.language
+  return article
+}
+
+/** Splits lines into paragraphs at blank lines, joining the lines of each with one space. */
+function toParagraphs(lines: readonly string[]): string[] {
+  const paragraphs: string[] = []
+  let current: string[] = []
+  for (const line of [...lines, '']) {
+    if (line.trim() === '') {
+      if (current.length > 0) paragraphs.push(current.join(' '))
+      current = []
+    } else {
+      current.push(line.trim())
+    }
+  }
+  return paragraphs
+}
+
+function collapse(text: string): string {
+  return text.trim().replace(/\s+/g, ' ')
+}
+
+function sameText(a: string, b: string): boolean {
+  return collapse(a).toLowerCase() === collapse(b).toLowerCase()
+}
+
+/** The paragraph itself when short, otherwise cut at the last word boundary with an ellipsis. */
+function summarize(paragraph: string): string {
+  if (paragraph.length <= SUMMARY_LENGTH) return paragraph
+  const cut = paragraph.slice(0, SUMMARY_LENGTH - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > SUMMARY_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
+}

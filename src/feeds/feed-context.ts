@@ -1,0 +1,52 @@
+import type { ResolvedConfig } from '../config.ts'
+import type { Article } from '../model.ts'
+import { PATHS } from '../paths.ts'
+
+/** Absolute URLs of one site as seen from one base URL. */
+export interface SiteLinks {
+  home: string
+  rss: string
+  atom: string
+  jsonFeed: string
+  article(slug: string): string
+}
+
+/** Everything a serializer needs: settings, absolute links and the articles it lists. */
+export interface FeedContext {
+  config: ResolvedConfig
+  links: SiteLinks
+  /** Newest first, at most `config.feedItems`. */
+  articles: readonly Article[]
+  /** The newest `updated` of the listed articles: "a feed is as new as its newest item". */
+  updated: string
+}
+
+/**
+ * Resolves the links of the site against a base: the configured `SITE_URL`, or else the origin
+ * the request came to (so a local run links to local pages). Ids never use this base.
+ *
+ * @param base - origin plus optional base path, no trailing slash
+ */
+export function siteLinks(base: string): SiteLinks {
+  return {
+    home: base + PATHS.home,
+    rss: base + PATHS.rss,
+    atom: base + PATHS.atom,
+    jsonFeed: base + PATHS.jsonFeed,
+    article: (slug) => base + PATHS.article(slug),
+  }
+}
+
+/**
+ * Builds the context the serializers render from.
+ *
+ * @param config - validated settings
+ * @param articles - all articles, newest first (as `loadArticles` returns them); must not be empty
+ * @param requestOrigin - origin of the request, used only when no `SITE_URL` is configured
+ */
+export function feedContext(config: ResolvedConfig, articles: readonly Article[], requestOrigin: string): FeedContext {
+  const listed = articles.slice(0, config.feedItems)
+  let updated = ''
+  for (const article of listed) if (article.updated > updated) updated = article.updated
+  return { config, links: siteLinks(config.baseUrl ?? requestOrigin), articles: listed, updated }
+}

@@ -1,0 +1,75 @@
+// Written here rather than with `feed` (6.0.0): it emits JSON Feed 1.0 (`author`, no `authors`,
+// no `language`) and omits item `id` unless given, which JSON Feed 1.1 requires.
+import type { Author } from '../model.ts'
+import { rfc3339 } from './dates.ts'
+import type { FeedContext } from './feed-context.ts'
+
+/** JSON Feed 1.1 author object; an email alone becomes a `mailto:` URL, as the spec allows. */
+interface JsonFeedAuthor {
+  name: string
+  url?: string
+}
+
+/** The JSON Feed 1.1 top-level object, as far as this site fills it. */
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1'
+  title: string
+  home_page_url: string
+  feed_url: string
+  description: string
+  language: string
+  authors: JsonFeedAuthor[]
+  items: JsonFeedItem[]
+}
+
+/** One JSON Feed 1.1 item. */
+export interface JsonFeedItem {
+  id: string
+  url: string
+  title: string
+  content_html: string
+  content_text: string
+  summary: string
+  date_published: string
+  date_modified: string
+  authors: JsonFeedAuthor[]
+  tags: string[]
+  language: string
+}
+
+/**
+ * Renders a JSON Feed 1.1 document. JSON can carry any string (JSON.stringify escapes control
+ * characters and lone surrogates), so the article text is passed through untouched.
+ * @see https://www.jsonfeed.org/version/1.1/
+ */
+export function renderJsonFeed(feed: FeedContext): string {
+  const { config, links } = feed
+  const document: JsonFeed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: config.title,
+    home_page_url: links.home,
+    feed_url: links.jsonFeed,
+    description: config.description,
+    language: config.language,
+    authors: [jsonAuthor(config.author)],
+    items: feed.articles.map((article) => ({
+      id: article.id,
+      url: links.article(article.slug),
+      title: article.title,
+      content_html: article.contentHtml,
+      content_text: article.contentText,
+      summary: article.summary,
+      date_published: rfc3339(article.published),
+      date_modified: rfc3339(article.updated),
+      authors: (article.authors.length > 0 ? article.authors : [config.author]).map(jsonAuthor),
+      tags: article.tags,
+      language: article.language ?? config.language,
+    })),
+  }
+  return `${JSON.stringify(document, null, 2)}\n`
+}
+
+function jsonAuthor(author: Author): JsonFeedAuthor {
+  const url = author.url ?? (author.email ? `mailto:${author.email}` : undefined)
+  return url ? { name: author.name, url } : { name: author.name }
+}

@@ -1,0 +1,48 @@
+/**
+ * XML 1.0 §2.2 `Char`: what a document may contain at all. Everything else (C0 controls other than
+ * tab/LF/CR, U+FFFE/U+FFFF, lone surrogates) makes the whole document malformed, and strict readers
+ * reject the feed, so it is removed; no escape exists for it (`&#1;` is just as illegal).
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
+
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+const ATTR_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
+
+/** Removes the characters XML 1.0 cannot carry (see {@link NOT_XML_CHAR}). */
+export function toXmlChars(text: string): string {
+  return text.replace(NOT_XML_CHAR, '')
+}
+
+/**
+ * Escapes text for element content. `>` is escaped too, so `]]>` can never appear; no CDATA is used,
+ * so there is no CDATA section for article text to close early.
+ */
+export function xmlText(text: string): string {
+  return toXmlChars(text).replace(/[&<>]/g, (c) => TEXT_ESCAPES[c] as string)
+}
+
+/** Escapes text for a double-quoted attribute value; whitespace is kept as character references (XML 1.0 §3.3.3). */
+export function xmlAttr(text: string): string {
+  return toXmlChars(text).replace(/[&<>"'\t\n\r]/g, (c) => ATTR_ESCAPES[c] as string)
+}
+
+/** Attributes of {@link element}; `undefined` values are left out. */
+export type Attributes = Record<string, string | undefined>
+
+/**
+ * Writes one element. `children` is markup already escaped (from other `element` calls or
+ * {@link xmlText}); a string child is inserted as is.
+ */
+export function element(name: string, attributes: Attributes, ...children: string[]): string {
+  let attrs = ''
+  for (const [key, value] of Object.entries(attributes)) if (value !== undefined) attrs += ` ${key}="${xmlAttr(value)}"`
+  return children.length === 0 ? `<${name}${attrs}/>` : `<${name}${attrs}>${children.join('')}</${name}>`
+}
+
+/** An element holding only text: `<name>escaped text</name>`. */
+export function textElement(name: string, text: string, attributes: Attributes = {}): string {
+  return element(name, attributes, xmlText(text))
+}
+
+/** The XML declaration every feed starts with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'

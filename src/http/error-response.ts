@@ -1,0 +1,26 @@
+import type { Context } from 'hono'
+import { accepts } from 'hono/accepts'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ErrorPage } from '../pages/error-page.tsx'
+import { CONTENT_TYPES } from './content-types.ts'
+
+/** What an error body can be written as; the first answers clients that accept anything. */
+const ERROR_TYPES = ['text/plain', 'text/html', 'application/json', 'application/feed+json', 'application/problem+json']
+
+/**
+ * Answers an error in the form the client asked for: an HTML page for browsers, JSON for JSON
+ * consumers (`application/json`, `application/feed+json`), plain text otherwise.
+ *
+ * @param c - the request context
+ * @param status - an error status (4xx or 5xx)
+ * @param message - one sentence a person can act on
+ * @param headers - extra headers, e.g. `Allow` on 405
+ */
+export function errorResponse(c: Context, status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): Response | Promise<Response> {
+  for (const [name, value] of Object.entries(headers)) c.header(name, value)
+  c.header('Cache-Control', 'no-store')
+  const type = accepts(c, { header: 'Accept', supports: ERROR_TYPES, default: 'text/plain' })
+  if (type === 'text/html') return c.html(ErrorPage({ status, message }), status, { 'Content-Type': CONTENT_TYPES.html })
+  if (type.includes('json')) return c.json({ error: { status, message } }, status, { 'Content-Type': CONTENT_TYPES.json })
+  return c.text(`${status} ${message}\n`, status, { 'Content-Type': CONTENT_TYPES.text })
+}
