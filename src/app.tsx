@@ -1,12 +1,17 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { secureHeaders } from 'hono/secure-headers'
 import { ConfigError, readConfig, type Env } from './config.ts'
 import { feedContext, type FeedContext } from './feeds/feed-context.ts'
-import { FORMATS } from './feeds/formats.ts'
+import { FORMATS, type FeedFormat } from './feeds/formats.ts'
+import { cacheControl } from './http/cache-control.ts'
 import { CONTENT_TYPES, feedContentType } from './http/content-types.ts'
 import { errorResponse } from './http/error-response.ts'
-import { RepresentationCache } from './http/representation-cache.ts'
+import { linkHeader, type LinkTarget } from './http/link-header.ts'
+import { negotiateFormat } from './http/negotiate.ts'
+import { RepresentationStore, type RepresentationSpec } from './http/representation-store.ts'
+import { sendRepresentation } from './http/send-representation.ts'
 import type { Article } from './model.ts'
 import { ArticlePage } from './pages/article-page.tsx'
 import { IndexPage } from './pages/index-page.tsx'
@@ -16,7 +21,14 @@ import { PATHS } from './paths.ts'
 export interface AppOptions {
   /** The articles to serve, newest first, non-empty (as `loadArticles` returns them). */
   articles: readonly Article[]
+  /** The feed formats (default {@link FORMATS}); tests wrap them to count renders. */
+  formats?: readonly FeedFormat[]
 }
+
+type AppEnv = { Bindings: Env; Variables: { feed: FeedContext } }
+
+/** Methods every route answers; `OPTIONS` is the CORS preflight. */
+const ALLOWED = ['GET', 'HEAD', 'OPTIONS']
 
 /**
  * Builds the Hono app: the HTTP edge of the pipeline (content → model → serializers → here).
@@ -27,35 +39,80 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions) {
   const { articles } = options
+  const formats = options.formats ?? FORMATS
   const bySlug = new Map(articles.map((a) => [a.slug, a]))
-  const rendered = new RepresentationCache<string>()
-  const app = new Hono<{ Bindings: Env; Variables: { feed: FeedContext } }>()
+  const newest = articles.reduce((max, a) => (a.updated > max ? a.updated : max), '')
+  let store: RepresentationStore | undefined
+  const app = new Hono<AppEnv>()
+
+  /** Serves one representation: built once per isolate (or read from the Cache API), then 200/304. */
+  async function serve(c: Context<AppEnv>, spec: RepresentationSpec, headers: Record<string, string> = {}, vary: string[] = []) {
+    store ??= new RepresentationStore(c.env?.CF_VERSION_METADATA ? { version: c.env.CF_VERSION_METADATA.id } : {})
+    const representation = await store.get(spec, waitUntilOf(c))
+    return sendRepresentation(c.req.raw, representation, { cacheControl: cacheControl(c.var.feed.config), headers, vary })
+  }
+
+  /** `Link` header of a feed: itself, its hub, and the other formats (RFC 8288, WebSub §4). */
+  function feedLinks(feed: FeedContext, format: FeedFormat): string {
+    const targets: LinkTarget[] = [{ href: feed.links[format.name], rel: 'self', type: format.mediaType }]
+    if (feed.config.websubHub) targets.push({ href: feed.config.websubHub, rel: 'hub' })
+    for (const other of formats) if (other !== format) targets.push({ href: feed.links[other.name], rel: 'alternate', type: other.mediaType })
+    return linkHeader(targets)
+  }
+
+  /** `Link` header of an HTML page: the feeds that list it. */
+  function pageLinks(feed: FeedContext): string {
+    return linkHeader(formats.map((f) => ({ href: feed.links[f.name], rel: 'alternate', type: f.mediaType })))
+  }
+
+  function serveFeed(c: Context<AppEnv>, format: FeedFormat, headers: Record<string, string> = {}, vary: string[] = []) {
+    const feed = c.var.feed
+    return serve(
+      c,
+      { key: `feed ${format.name} ${feed.links.home}`, render: () => format.render(feed), contentType: feedContentType(format.mediaType), updated: feed.updated },
+      { Link: feedLinks(feed, format), ...headers },
+      vary,
+    )
+  }
 
   app.use(secureHeaders())
+  // Feeds are public: any origin may read them and their validators (Fetch standard, CORS protocol).
+  app.use(cors({ origin: '*', allowMethods: ALLOWED, allowHeaders: ['If-None-Match', 'If-Modified-Since', 'Accept'], exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Location'], maxAge: 86400 }))
   app.use(
     methodNotAllowed({
       app,
-      onMethodNotAllowed: (c, methods) => errorResponse(c, 405, `${c.req.method} is not allowed here; use ${methods.join(' or ')}.`, { Allow: methods.join(', ') }),
+      onMethodNotAllowed: (c) => errorResponse(c, 405, `${c.req.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOWED.join(', ') }),
     }),
   )
   app.use(async (c, next) => {
-    const config = readConfig(c.env)
-    c.set('feed', feedContext(config, articles, new URL(c.req.url).origin))
+    c.set('feed', feedContext(readConfig(c.env ?? {}), articles, new URL(c.req.url).origin))
     await next()
   })
 
-  for (const format of FORMATS) {
-    app.get(format.path, (c) => {
-      const feed = c.var.feed
-      const body = rendered.get(`${format.name} ${feed.links.home}`, () => format.render(feed))
-      return c.body(body, 200, { 'Content-Type': feedContentType(format.mediaType) })
-    })
-  }
-  app.get(PATHS.home, (c) => c.html(<IndexPage feed={c.var.feed} articles={articles} />, 200, { 'Content-Type': CONTENT_TYPES.html }))
+  for (const format of formats) app.get(format.path, (c) => serveFeed(c, format))
+
+  // One URL for every format, chosen by Accept (RFC 9110 §12.5.1); the first format answers */*.
+  app.get(PATHS.negotiated, (c) => {
+    const format = negotiateFormat(c.req.header('Accept'), formats)
+    if (!format) {
+      c.header('Vary', 'Accept')
+      return errorResponse(c, 406, `None of the types in Accept can be served here. Available: ${formats.map((f) => f.mediaType).join(', ')}.`)
+    }
+    return serveFeed(c, format, { 'Content-Location': c.var.feed.links[format.name] }, ['Accept'])
+  })
+
+  app.get(PATHS.home, (c) => {
+    const feed = c.var.feed
+    const render = () => `${<IndexPage feed={feed} articles={articles} />}`
+    return serve(c, { key: `page index ${feed.links.home}`, render, contentType: CONTENT_TYPES.html, updated: newest }, { Link: pageLinks(feed) })
+  })
+
   app.get(PATHS.article(':slug'), (c) => {
+    const feed = c.var.feed
     const article = bySlug.get(c.req.param('slug') ?? '')
     if (!article) return errorResponse(c, 404, `No article at ${c.req.path}.`)
-    return c.html(<ArticlePage feed={c.var.feed} article={article} />, 200, { 'Content-Type': CONTENT_TYPES.html })
+    const render = () => `${<ArticlePage feed={feed} article={article} />}`
+    return serve(c, { key: `page article ${article.slug} ${feed.links.home}`, render, contentType: CONTENT_TYPES.html, updated: article.updated }, { Link: pageLinks(feed) })
   })
 
   app.notFound((c) => errorResponse(c, 404, `Nothing at ${c.req.path}.`))
@@ -68,4 +125,14 @@ export function createApp(options: AppOptions) {
     return errorResponse(c, 500, 'Internal error.')
   })
   return app
+}
+
+/** The execution context's `waitUntil`, when the app runs inside a Worker invocation. */
+function waitUntilOf(c: Context<AppEnv>): ((promise: Promise<unknown>) => void) | undefined {
+  try {
+    const ctx = c.executionCtx
+    return (promise) => ctx.waitUntil(promise)
+  } catch {
+    return undefined
+  }
 }

@@ -15,6 +15,14 @@ export interface Env {
   SITE_LANGUAGE?: string
   /** How many newest articles each feed lists. */
   FEED_ITEMS?: string
+  /** `max-age` of feeds and pages, in seconds. */
+  CACHE_MAX_AGE?: string
+  /** `stale-while-revalidate` of feeds and pages, in seconds. */
+  CACHE_STALE_WHILE_REVALIDATE?: string
+  /** WebSub hub to advertise (`rel="hub"`); empty = none. */
+  WEBSUB_HUB?: string
+  /** Version of the deployment (`[version_metadata]` in wrangler.toml): keys the Cache API entries. */
+  CF_VERSION_METADATA?: { id: string }
 }
 
 /** Settings after defaults and validation. */
@@ -22,6 +30,12 @@ export interface ResolvedConfig extends SiteConfig {
   /** Feed id for Atom `<id>` (RFC 4287 §4.2.6): permanent and host-independent. */
   id: string
   feedItems: number
+  /** Seconds a reader or cache may reuse a response without asking again. */
+  cacheMaxAge: number
+  /** Seconds a cache may serve a stale response while it revalidates in the background (RFC 5861). */
+  cacheStaleWhileRevalidate: number
+  /** WebSub hub URL (W3C WebSub §4), when one is configured. */
+  websubHub?: string
 }
 
 /** Used when a variable is unset, so `npm start` works untouched. */
@@ -32,6 +46,8 @@ export const DEFAULTS = {
   author: 'Feed Endpoint',
   language: 'en',
   feedItems: 20,
+  cacheMaxAge: 300,
+  cacheStaleWhileRevalidate: 86400,
 } as const
 
 /** A configuration value that cannot be used; the message names the variable and the fix. */
@@ -52,18 +68,18 @@ export function readConfig(env: Env): ResolvedConfig {
   const cached = cache.get(env)
   if (cached) return cached
   const problems: string[] = []
-  const text = (key: keyof Env, fallback?: string): string | undefined => {
+  const text = (key: Exclude<keyof Env, 'CF_VERSION_METADATA'>, fallback?: string): string | undefined => {
     const value = env[key]?.trim()
     if (value === undefined || value === '') return fallback
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value)) problems.push(`${key} holds a control character`)
     return value
   }
-  const absoluteUrl = (key: keyof Env): string | undefined => {
+  const absoluteUrl = (key: Exclude<keyof Env, 'CF_VERSION_METADATA'>): string | undefined => {
     const value = text(key)
     if (value === undefined) return undefined
     try {
       const url = new URL(value)
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href.replace(/\/+$/, '')
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
     } catch {}
     problems.push(`${key} must be an absolute http(s) URL, e.g. https://news.example.com (got "${value}")`)
     return undefined
@@ -75,9 +91,16 @@ export function readConfig(env: Env): ResolvedConfig {
   if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
   const email = text('SITE_AUTHOR_EMAIL')
   if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) problems.push(`SITE_AUTHOR_EMAIL must be an email address (got "${email}")`)
-  const itemsText = text('FEED_ITEMS', String(DEFAULTS.feedItems)) as string
-  const feedItems = Number(itemsText)
-  if (!/^\d+$/.test(itemsText) || feedItems < 1 || feedItems > 1000) problems.push(`FEED_ITEMS must be a whole number from 1 to 1000 (got "${itemsText}")`)
+  const wholeNumber = (key: Exclude<keyof Env, 'CF_VERSION_METADATA'>, fallback: number, min: number, max: number): number => {
+    const value = text(key, String(fallback)) as string
+    if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value)
+    problems.push(`${key} must be a whole number from ${min} to ${max} (got "${value}")`)
+    return fallback
+  }
+  const feedItems = wholeNumber('FEED_ITEMS', DEFAULTS.feedItems, 1, 1000)
+  const cacheMaxAge = wholeNumber('CACHE_MAX_AGE', DEFAULTS.cacheMaxAge, 0, 31536000)
+  const cacheStaleWhileRevalidate = wholeNumber('CACHE_STALE_WHILE_REVALIDATE', DEFAULTS.cacheStaleWhileRevalidate, 0, 31536000)
+  const websubHub = absoluteUrl('WEBSUB_HUB')
   const authorUrl = absoluteUrl('SITE_AUTHOR_URL')
 
   const config: ResolvedConfig = {
@@ -87,8 +110,12 @@ export function readConfig(env: Env): ResolvedConfig {
     language,
     id,
     feedItems,
+    cacheMaxAge,
+    cacheStaleWhileRevalidate,
   }
-  const baseUrl = absoluteUrl('SITE_URL')
+  if (websubHub !== undefined) config.websubHub = websubHub
+  // Links are built as base + path, so the base keeps no trailing slash.
+  const baseUrl = absoluteUrl('SITE_URL')?.replace(/\/+$/, '')
   if (baseUrl !== undefined) config.baseUrl = baseUrl
   if (problems.length > 0) throw new ConfigError(`Invalid configuration (wrangler.toml [vars]):\n- ${problems.join('\n- ')}`)
   cache.set(env, config)

@@ -4,5 +4,7 @@ export const PATHS = {
   rss: '/feed.xml',
   atom: '/atom.xml',
   jsonFeed: '/feed.json',
+  /** One URL for all formats, chosen by `Accept`. */
+  negotiated: '/feed',
   article: (slug: string) => `/articles/${slug}`,
 } as const

@@ -40,6 +40,8 @@ export function renderAtom(feed: FeedContext): string {
       textElement('updated', rfc3339(feed.updated)),
       authorElement(config.author),
       element('link', { rel: 'self', type: 'application/atom+xml', href: links.atom }),
+      // WebSub §4: the hub is advertised next to the self link.
+      ...(config.websubHub ? [element('link', { rel: 'hub', href: config.websubHub })] : []),
       element('link', { rel: 'alternate', type: 'text/html', href: links.home }),
       ...entries,
     ) +

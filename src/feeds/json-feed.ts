@@ -19,6 +19,8 @@ export interface JsonFeed {
   description: string
   language: string
   authors: JsonFeedAuthor[]
+  /** JSON Feed 1.1 `hubs`: endpoints for real-time notification (WebSub). */
+  hubs?: { type: 'WebSub'; url: string }[]
   items: JsonFeedItem[]
 }
 
@@ -52,6 +54,7 @@ export function renderJsonFeed(feed: FeedContext): string {
     description: config.description,
     language: config.language,
     authors: [jsonAuthor(config.author)],
+    ...(config.websubHub && { hubs: [{ type: 'WebSub' as const, url: config.websubHub }] }),
     items: feed.articles.map((article) => ({
       id: article.id,
       url: links.article(article.slug),

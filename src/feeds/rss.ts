@@ -51,6 +51,8 @@ export function renderRss(feed: FeedContext): string {
         textElement('link', links.home),
         textElement('description', config.description),
         element('atom:link', { href: links.rss, rel: 'self', type: 'application/rss+xml' }),
+        // WebSub §4: the hub is advertised next to the self link.
+        ...(config.websubHub ? [element('atom:link', { href: config.websubHub, rel: 'hub' })] : []),
         textElement('language', config.language),
         textElement('lastBuildDate', rfc822(feed.updated)),
         textElement('docs', 'https://www.rssboard.org/rss-specification'),

@@ -1,5 +1,5 @@
 /** How many distinct base URLs keep rendered feeds; a request's Host is client data, so this is bounded. */
-export const MAX_ENTRIES = 64
+export const MAX_ENTRIES = 256
 
 /**
  * A small least-recently-used memo for rendered representations, kept per isolate. Content is
@@ -26,6 +26,11 @@ export class RepresentationCache<T> {
     this.#entries.set(key, value)
     if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string)
     return value
+  }
+
+  /** Forgets `key`, e.g. after building its value failed. */
+  delete(key: string): void {
+    this.#entries.delete(key)
   }
 
   get size(): number {

@@ -66,7 +66,7 @@ describe.each(FORMATS)('$label at $path', (format) => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
       const res = await worker.fetch(ORIGIN + format.path, { method })
       expect(res.status).toBe(405)
-      expect(res.headers.get('Allow')).toBe('GET, HEAD')
+      expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS')
     }
   })
 })

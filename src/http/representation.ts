@@ -1,0 +1,55 @@
+/**
+ * One response body as it will be sent, with its validators, built once and reused for GET, HEAD
+ * and 304 until the isolate ends. Content is fixed per deployment, so nothing here is per request.
+ */
+export interface Representation {
+  /** UTF-8 bytes of the body. */
+  body: Uint8Array
+  /** The same bytes gzip-compressed, when that is worth it (see {@link MIN_GZIP_BYTES}). */
+  gzip?: Uint8Array
+  /** Strong validator of `body` (RFC 9110 §8.8.3): a hash of the bytes, quoted. */
+  etag: string
+  /** HTTP-date (RFC 9110 §5.6.7) of the newest content in it: its `Last-Modified`. */
+  lastModified: string
+  contentType: string
+}
+
+/** Bodies smaller than this are sent uncompressed: gzip's framing would eat the gain. */
+export const MIN_GZIP_BYTES = 1024
+
+/**
+ * Encodes `text`, hashes it for the ETag and compresses it once.
+ *
+ * @param text - the rendered body
+ * @param contentType - full `Content-Type` value
+ * @param updated - RFC 3339 date of the newest content, for `Last-Modified`
+ */
+export async function createRepresentation(text: string, contentType: string, updated: string): Promise<Representation> {
+  const body = new TextEncoder().encode(text)
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
+  const representation: Representation = {
+    body,
+    etag: `"${base64url(digest.subarray(0, 18))}"`,
+    lastModified: new Date(updated).toUTCString(),
+    contentType,
+  }
+  return withGzip(representation)
+}
+
+/** Adds the gzip-coded bytes when the body is large enough and the runtime can compress. */
+export async function withGzip(representation: Representation): Promise<Representation> {
+  const { body } = representation
+  if (body.byteLength >= MIN_GZIP_BYTES && typeof CompressionStream === 'function') {
+    representation.gzip = new Uint8Array(await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer())
+  }
+  return representation
+}
+
+/** The ETag of the gzip-coded variant: a different strong validator for different bytes (RFC 9110 §8.8.3.3). */
+export function gzipEtag(etag: string): string {
+  return `${etag.slice(0, -1)}-gzip"`
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}

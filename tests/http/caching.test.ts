@@ -1,0 +1,56 @@
+import { exports } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { articles } from '../../generated/articles.ts'
+import { createApp } from '../../src/app.tsx'
+
+const worker = exports.default
+const ORIGIN = 'http://localhost:8787'
+
+describe('Cache-Control', () => {
+  it('lets readers and shared caches reuse feeds, with stale-while-revalidate', async () => {
+    const res = await worker.fetch(`${ORIGIN}/feed.xml`)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=300, stale-while-revalidate=86400')
+  })
+
+  it('is configurable', async () => {
+    const res = await createApp({ articles }).request('/feed.json', {}, { CACHE_MAX_AGE: '60', CACHE_STALE_WHILE_REVALIDATE: '0' })
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=0')
+  })
+
+  it('is no-store on errors', async () => {
+    const res = await worker.fetch(`${ORIGIN}/missing`)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+  })
+})
+
+describe('compression', () => {
+  it('sends gzip to clients that accept it, with its own ETag and Vary: Accept-Encoding', async () => {
+    const plain = await worker.fetch(`${ORIGIN}/feed.xml`)
+    const plainBytes = new Uint8Array(await plain.arrayBuffer())
+    const gz = await worker.fetch(`${ORIGIN}/feed.xml`, { headers: { 'Accept-Encoding': 'gzip, br' } })
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip')
+    expect(gz.headers.get('Vary')).toContain('Accept-Encoding')
+    expect(plain.headers.get('Vary')).toContain('Accept-Encoding')
+    expect(gz.headers.get('ETag')).not.toBe(plain.headers.get('ETag'))
+    // The client decodes what it received: the same document.
+    const received = new Uint8Array(await gz.arrayBuffer())
+    const decoded = received[0] === 0x1f && received[1] === 0x8b ? new Uint8Array(await new Response(new Blob([received]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : received
+    expect(new TextDecoder().decode(decoded)).toBe(new TextDecoder().decode(plainBytes))
+    expect(Number(gz.headers.get('Content-Length'))).toBeLessThan(plainBytes.byteLength)
+  })
+
+  it('sends identity when gzip is refused', async () => {
+    for (const value of ['gzip;q=0', 'identity', 'br;q=1, gzip;q=0', '']) {
+      const res = await worker.fetch(`${ORIGIN}/feed.xml`, { headers: { 'Accept-Encoding': value } })
+      expect(res.headers.get('Content-Encoding'), value).toBeNull()
+      await res.arrayBuffer()
+    }
+  })
+
+  it('answers 304 to either coding’s ETag', async () => {
+    const gz = await worker.fetch(`${ORIGIN}/atom.xml`, { headers: { 'Accept-Encoding': 'gzip' } })
+    await gz.arrayBuffer()
+    const res = await worker.fetch(`${ORIGIN}/atom.xml`, { headers: { 'If-None-Match': gz.headers.get('ETag')! } })
+    expect(res.status).toBe(304)
+  })
+})

@@ -1,0 +1,131 @@
+import { exports } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { articles } from '../../generated/articles.ts'
+import { createApp } from '../../src/app.tsx'
+import { FORMATS, type FeedFormat } from '../../src/feeds/formats.ts'
+
+const worker = exports.default
+const ORIGIN = 'http://localhost:8787'
+const PATHS = [...FORMATS.map((f) => f.path), '/feed', '/', `/articles/${articles[0]!.slug}`]
+
+async function first(path: string, headers: Record<string, string> = {}) {
+  const res = await worker.fetch(ORIGIN + path, { headers })
+  await res.arrayBuffer()
+  return res
+}
+
+describe.each(PATHS)('conditional GET of %s', (path) => {
+  it('sends a strong ETag and a Last-Modified equal to the newest content', async () => {
+    const res = await first(path)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('ETag')).toMatch(/^"[A-Za-z0-9_-]{20,}"$/)
+    const lastModified = res.headers.get('Last-Modified')
+    expect(lastModified).toBe(new Date(articles[0]!.updated).toUTCString())
+  })
+
+  it('answers 304 for a matching ETag, with ETag, Cache-Control and Vary and no body', async () => {
+    const fresh = await first(path)
+    const etag = fresh.headers.get('ETag')!
+    const res = await worker.fetch(ORIGIN + path, { headers: { 'If-None-Match': etag } })
+    expect(res.status).toBe(304)
+    expect(res.headers.get('ETag')).toBe(etag)
+    expect(res.headers.get('Cache-Control')).toBe(fresh.headers.get('Cache-Control'))
+    expect(res.headers.get('Vary')).toBe(fresh.headers.get('Vary'))
+    expect(res.headers.get('Content-Type')).toBeNull()
+    expect(await res.text()).toBe('')
+  })
+
+  it('matches an ETag inside a list, a weak form of it, and *', async () => {
+    const etag = (await first(path)).headers.get('ETag')!
+    for (const value of [`"nope", ${etag}`, `W/${etag}`, `"a",W/"b" ,  ${etag}`, '*']) {
+      const res = await worker.fetch(ORIGIN + path, { headers: { 'If-None-Match': value } })
+      expect(res.status, value).toBe(304)
+    }
+  })
+
+  it('answers 200 for a stale ETag, even with a later If-Modified-Since (If-None-Match wins)', async () => {
+    const res = await worker.fetch(ORIGIN + path, { headers: { 'If-None-Match': '"stale"', 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' } })
+    expect(res.status).toBe(200)
+    expect((await res.text()).length).toBeGreaterThan(0)
+  })
+
+  it('answers 304 for an If-Modified-Since at or after Last-Modified, 200 before it', async () => {
+    const lastModified = (await first(path)).headers.get('Last-Modified')!
+    const later = new Date(Date.parse(lastModified) + 1000).toUTCString()
+    const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString()
+    expect((await worker.fetch(ORIGIN + path, { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304)
+    expect((await worker.fetch(ORIGIN + path, { headers: { 'If-Modified-Since': later } })).status).toBe(304)
+    const stale = await worker.fetch(ORIGIN + path, { headers: { 'If-Modified-Since': earlier } })
+    expect(stale.status).toBe(200)
+    await stale.arrayBuffer()
+  })
+
+  it('ignores a malformed If-Modified-Since', async () => {
+    for (const value of ['yesterday', '2100-01-01', '', 'Fri, 99 Foo 2100 00:00:00 GMT']) {
+      const res = await worker.fetch(ORIGIN + path, { headers: { 'If-Modified-Since': value } })
+      expect(res.status, value).toBe(200)
+      await res.arrayBuffer()
+    }
+  })
+
+  it('answers HEAD with the headers of GET, the same Content-Length, and no body', async () => {
+    const get = await first(path)
+    const head = await worker.fetch(ORIGIN + path, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    for (const name of ['Content-Type', 'Content-Length', 'ETag', 'Last-Modified', 'Cache-Control', 'Vary', 'Link']) {
+      expect(head.headers.get(name), name).toBe(get.headers.get(name))
+    }
+    expect(Number(head.headers.get('Content-Length'))).toBeGreaterThan(0)
+    expect(await head.text()).toBe('')
+  })
+
+  it('answers a conditional HEAD with 304', async () => {
+    const etag = (await first(path)).headers.get('ETag')!
+    const res = await worker.fetch(ORIGIN + path, { method: 'HEAD', headers: { 'If-None-Match': etag } })
+    expect(res.status).toBe(304)
+  })
+})
+
+describe('representations are built once', () => {
+  /** The formats, each wrapped to count how often it renders. */
+  function counting(): { formats: FeedFormat[]; renders: Map<string, number> } {
+    const renders = new Map<string, number>()
+    const formats = FORMATS.map((f) => ({ ...f, render: (feed: Parameters<FeedFormat['render']>[0]) => (renders.set(f.name, (renders.get(f.name) ?? 0) + 1), f.render(feed)) }))
+    return { formats, renders }
+  }
+
+  it('renders each format once per base URL, however many GET, HEAD and 304 follow', async () => {
+    const { formats, renders } = counting()
+    const app = createApp({ articles, formats })
+    for (const format of formats) {
+      const res = await app.request(format.path)
+      const etag = res.headers.get('ETag')!
+      await app.request(format.path, { method: 'HEAD' })
+      for (let i = 0; i < 5; i++) expect((await app.request(format.path, { headers: { 'If-None-Match': etag } })).status).toBe(304)
+      expect((await app.request('/feed', { headers: { Accept: format.mediaType } })).status).toBe(200)
+    }
+    expect(Object.fromEntries(renders)).toEqual({ rss: 1, atom: 1, jsonFeed: 1 })
+    await app.request('http://other.example/feed.xml')
+    expect(renders.get('rss')).toBe(2)
+  })
+
+  it('reads a representation from the Cache API in a fresh isolate instead of rendering it again', async () => {
+    const env = { CF_VERSION_METADATA: { id: `test-${crypto.randomUUID()}` } }
+    const one = counting()
+    const a = await createApp({ articles, formats: one.formats }).request('/atom.xml', {}, env)
+    expect(one.renders.get('atom')).toBe(1)
+    const two = counting() // a new app = a new isolate's memo, same data-center cache
+    const b = await createApp({ articles, formats: two.formats }).request('/atom.xml', {}, env)
+    expect(two.renders.get('atom')).toBeUndefined()
+    expect(b.headers.get('ETag')).toBe(a.headers.get('ETag'))
+    expect(await b.text()).toBe(await a.text())
+  })
+
+  it('never shares Cache API entries between deployments', async () => {
+    const one = counting()
+    await createApp({ articles, formats: one.formats }).request('/atom.xml', {}, { CF_VERSION_METADATA: { id: `v1-${crypto.randomUUID()}` } })
+    const two = counting()
+    await createApp({ articles, formats: two.formats }).request('/atom.xml', {}, { CF_VERSION_METADATA: { id: `v2-${crypto.randomUUID()}` } })
+    expect(two.renders.get('atom')).toBe(1)
+  })
+})
