@@ -20,7 +20,7 @@ export interface SendOptions {
 export function sendRepresentation(request: Request, representation: Representation, options: SendOptions): Response {
   const vary = [...(options.vary ?? [])]
   if (representation.gzip) vary.push('Accept-Encoding')
-  const gzip = representation.gzip !== undefined && acceptsGzip(request.headers.get('Accept-Encoding'))
+  const gzip = representation.gzip !== undefined && acceptsGzip(clientAcceptEncoding(request))
   const headers = new Headers(options.headers)
   headers.set('Cache-Control', options.cacheControl)
   headers.set('ETag', gzip ? gzipEtag(representation.etag) : representation.etag)
@@ -34,6 +34,18 @@ export function sendRepresentation(request: Request, representation: Representat
   if (gzip) headers.set('Content-Encoding', 'gzip')
   // `manual`: the bytes are already gzip-coded; the runtime must send them as they are.
   return new Response(body, { status: 200, headers, encodeBody: 'manual' })
+}
+
+/**
+ * The client's own `Accept-Encoding`. Cloudflare's front line (and miniflare, which emulates it)
+ * replaces the header a Worker sees with `br, gzip` and keeps the client's value in
+ * `request.cf.clientAcceptEncoding`; it only re-codes responses of the types it compresses itself,
+ * so for `application/atom+xml` or `application/feed+json` a gzip body would reach a client that
+ * never asked for it.
+ */
+export function clientAcceptEncoding(request: Request): string | null {
+  const cf = (request as { cf?: { clientAcceptEncoding?: unknown } }).cf
+  return typeof cf?.clientAcceptEncoding === 'string' ? cf.clientAcceptEncoding : request.headers.get('Accept-Encoding')
 }
 
 /** Whether `Accept-Encoding` allows gzip (RFC 9110 §12.5.3): named or `*`, with q > 0. */

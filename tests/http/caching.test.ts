@@ -54,3 +54,14 @@ describe('compression', () => {
     expect(res.status).toBe(304)
   })
 })
+
+describe('the client’s own Accept-Encoding', () => {
+  it('wins over the header Cloudflare rewrites to "br, gzip" (request.cf.clientAcceptEncoding)', async () => {
+    const app = createApp({ articles })
+    const rewritten = { 'Accept-Encoding': 'br, gzip' }
+    const identity = await app.request(new Request('http://localhost/atom.xml', { headers: rewritten, cf: { clientAcceptEncoding: '' } } as RequestInit))
+    expect(identity.headers.get('Content-Encoding')).toBeNull()
+    const gzip = await app.request(new Request('http://localhost/atom.xml', { headers: rewritten, cf: { clientAcceptEncoding: 'gzip' } } as RequestInit))
+    expect(gzip.headers.get('Content-Encoding')).toBe('gzip')
+  })
+})
