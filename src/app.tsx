@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { secureHeaders } from 'hono/secure-headers'
-import { ConfigError, readConfig, type Env } from './config.ts'
+import { ConfigError, readConfig, type Env, type ResolvedConfig } from './config.ts'
 import { feedContext, type FeedContext } from './feeds/feed-context.ts'
 import { FORMATS, type FeedFormat } from './feeds/formats.ts'
 import { cacheControl } from './http/cache-control.ts'
@@ -10,6 +10,7 @@ import { CONTENT_TYPES, feedContentType } from './http/content-types.ts'
 import { errorResponse } from './http/error-response.ts'
 import { linkHeader, type LinkTarget } from './http/link-header.ts'
 import { negotiateFormat } from './http/negotiate.ts'
+import { RepresentationCache } from './http/representation-cache.ts'
 import { RepresentationStore, type RepresentationSpec } from './http/representation-store.ts'
 import { sendRepresentation } from './http/send-representation.ts'
 import type { Article } from './model.ts'
@@ -69,7 +70,7 @@ export function createApp(options: AppOptions) {
     const feed = c.var.feed
     return serve(
       c,
-      { key: `feed ${format.name} ${feed.links.home}`, render: () => format.render(feed), contentType: feedContentType(format.mediaType), updated: feed.updated },
+      { key: `feed ${format.name} ${feed.key}`, render: () => format.render(feed), contentType: feedContentType(format.mediaType), updated: feed.updated },
       { Link: feedLinks(feed, format), ...headers },
       vary,
     )
@@ -84,8 +85,14 @@ export function createApp(options: AppOptions) {
       onMethodNotAllowed: (c) => errorResponse(c, 405, `${c.req.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOWED.join(', ') }),
     }),
   )
+  // The context depends only on the settings and the origin: built once per pair, not per request.
+  const contexts = new WeakMap<ResolvedConfig, RepresentationCache<FeedContext>>()
   app.use(async (c, next) => {
-    c.set('feed', feedContext(readConfig(c.env ?? {}), articles, new URL(c.req.url).origin))
+    const config = readConfig(c.env ?? {})
+    const origin = config.baseUrl ?? new URL(c.req.url).origin
+    let byOrigin = contexts.get(config)
+    if (!byOrigin) contexts.set(config, (byOrigin = new RepresentationCache<FeedContext>()))
+    c.set('feed', byOrigin.get(origin, () => feedContext(config, articles, origin)))
     await next()
   })
 
@@ -104,7 +111,7 @@ export function createApp(options: AppOptions) {
   app.get(PATHS.home, (c) => {
     const feed = c.var.feed
     const render = () => `${<IndexPage feed={feed} articles={articles} />}`
-    return serve(c, { key: `page index ${feed.links.home}`, render, contentType: CONTENT_TYPES.html, updated: newest }, { Link: pageLinks(feed) })
+    return serve(c, { key: `page index ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: newest }, { Link: pageLinks(feed) })
   })
 
   app.get(PATHS.article(':slug'), (c) => {
@@ -112,7 +119,7 @@ export function createApp(options: AppOptions) {
     const article = bySlug.get(c.req.param('slug') ?? '')
     if (!article) return errorResponse(c, 404, `No article at ${c.req.path}.`)
     const render = () => `${<ArticlePage feed={feed} article={article} />}`
-    return serve(c, { key: `page article ${article.slug} ${feed.links.home}`, render, contentType: CONTENT_TYPES.html, updated: article.updated }, { Link: pageLinks(feed) })
+    return serve(c, { key: `page article ${article.slug} ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: article.updated }, { Link: pageLinks(feed) })
   })
 
   app.notFound((c) => errorResponse(c, 404, `Nothing at ${c.req.path}.`))

@@ -19,6 +19,11 @@ export interface FeedContext {
   articles: readonly Article[]
   /** The newest `updated` of the listed articles: "a feed is as new as its newest item". */
   updated: string
+  /**
+   * Names everything the output depends on besides the articles (settings and base URL), so
+   * rendered bytes can be reused under it. Deterministic: the same in every isolate.
+   */
+  key: string
 }
 
 /**
@@ -48,5 +53,13 @@ export function feedContext(config: ResolvedConfig, articles: readonly Article[]
   const listed = articles.slice(0, config.feedItems)
   let updated = ''
   for (const article of listed) if (article.updated > updated) updated = article.updated
-  return { config, links: siteLinks(config.baseUrl ?? requestOrigin), articles: listed, updated }
+  const base = config.baseUrl ?? requestOrigin
+  return { config, links: siteLinks(base), articles: listed, updated, key: `${base} ${fnv1a(JSON.stringify(config))}` }
+}
+
+/** FNV-1a, 32 bits, as hex: a short, stable fingerprint (not a security hash). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(16).padStart(8, '0')
 }

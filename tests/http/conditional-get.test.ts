@@ -129,3 +129,13 @@ describe('representations are built once', () => {
     expect(two.renders.get('atom')).toBe(1)
   })
 })
+
+describe('one app, several configurations', () => {
+  it('never serves bytes rendered for other settings', async () => {
+    const app = createApp({ articles })
+    const a = await (await app.request('/feed.xml', {}, { SITE_TITLE: 'First' })).text()
+    const b = await (await app.request('/feed.xml', {}, { SITE_TITLE: 'Second' })).text()
+    expect(a).toContain('<title>First</title>')
+    expect(b).toContain('<title>Second</title>')
+  })
+})
