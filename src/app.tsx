@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { secureHeaders } from 'hono/secure-headers'
+import { trimTrailingSlash } from 'hono/trailing-slash'
 import { ConfigError, readConfig, type Env, type ResolvedConfig } from './config.ts'
 import { feedContext, type FeedContext } from './feeds/feed-context.ts'
 import { FORMATS, type FeedFormat } from './feeds/formats.ts'
@@ -79,6 +80,8 @@ export function createApp(options: AppOptions) {
   app.use(secureHeaders())
   // Feeds are public: any origin may read them and their validators (Fetch standard, CORS protocol).
   app.use(cors({ origin: '*', allowMethods: ALLOWED, allowHeaders: ['If-None-Match', 'If-Modified-Since', 'Accept'], exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Location'], maxAge: 86400 }))
+  // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL (301).
+  app.use(trimTrailingSlash())
   app.use(
     methodNotAllowed({
       app,

@@ -101,6 +101,12 @@ describe('errors', () => {
     expect(text.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
   })
 
+  it('redirects a trailing slash to the page’s one URL', async () => {
+    const res = await worker.fetch(`${ORIGIN}/articles/${articles[0]!.slug}/`, { redirect: 'manual' })
+    expect(res.status).toBe(301)
+    expect(res.headers.get('Location')).toBe(`${ORIGIN}/articles/${articles[0]!.slug}`)
+  })
+
   it('answers an unknown article with 404', async () => {
     const res = await worker.fetch(`${ORIGIN}/articles/no-such-article`)
     expect(res.status).toBe(404)
