@@ -1,6 +1,9 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
+/** Property tests: FC_RUNS scales every property's run count (1 = the defaults), FC_SEED fixes the seed. */
+const property = { fcScale: Number(process.env.FC_RUNS_SCALE ?? 1), fcSeed: Number(process.env.FC_SEED ?? 42) }
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,7 +17,7 @@ export default defineConfig({
             miniflare: { compatibilityFlags: ['nodejs_compat'] },
           }),
         ],
-        test: { name: 'workers', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/node/**'] },
+        test: { name: 'workers', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/node/**'], provide: property, testTimeout: 120_000 },
       },
       {
         // Validators that cannot run in workerd (ajv compiles schemas with `new Function`, xmllint-wasm

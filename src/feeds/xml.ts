@@ -5,7 +5,8 @@
  */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
 
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+// A literal CR would reach readers as LF (XML 1.0 §2.11 end-of-line handling); `&#13;` keeps it.
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' }
 const ATTR_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
 
 /** Removes the characters XML 1.0 cannot carry (see {@link NOT_XML_CHAR}). */
@@ -18,7 +19,7 @@ export function toXmlChars(text: string): string {
  * so there is no CDATA section for article text to close early.
  */
 export function xmlText(text: string): string {
-  return toXmlChars(text).replace(/[&<>]/g, (c) => TEXT_ESCAPES[c] as string)
+  return toXmlChars(text).replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] as string)
 }
 
 /** Escapes text for a double-quoted attribute value; whitespace is kept as character references (XML 1.0 §3.3.3). */

@@ -51,6 +51,12 @@ describe('hostile article text', async () => {
     }
   })
 
+  it('keeps a carriage return, which XML parsers would otherwise turn into a line feed (found by the property tests)', () => {
+    const [a] = articles
+    const rss = parseXml(renderRss(context([{ ...a!, title: 'one\rtwo\r\nthree' }])))
+    expect(child(children(child(rss, 'channel'), 'item')[0]!, 'title').text).toBe('one\rtwo\r\nthree')
+  })
+
   it('removes only the characters XML 1.0 forbids', () => {
     expect(toXmlChars('a\u0001b\u000bc\u001fd\ufffe\uffff\ud800e\t\n\r🦀\u202e')).toBe('abcde\t\n\r🦀\u202e')
   })

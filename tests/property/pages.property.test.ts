@@ -1,0 +1,63 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app.tsx'
+import { loadArticles } from '../../src/content/load-articles.ts'
+import { articleText, files } from '../fixtures/articles.ts'
+import { anyText, params, someText } from '../helpers/property.ts'
+
+/** Every element name and attribute name in a document, read by workerd's HTMLRewriter. */
+async function markup(html: string): Promise<{ elements: Set<string>; attributes: Set<string> }> {
+  const elements = new Set<string>()
+  const attributes = new Set<string>()
+  await new HTMLRewriter()
+    .on('*', {
+      element(el) {
+        elements.add(el.tagName)
+        for (const [name] of el.attributes) attributes.add(name)
+      },
+    })
+    .transform(new Response(html))
+    .text()
+  return { elements, attributes }
+}
+
+/** What a page may contain: exactly the markup of the same pages for a plain article. */
+async function baseline(): Promise<{ elements: Set<string>; attributes: Set<string> }> {
+  const articles = await loadArticles(files({ 'plain.txt': articleText('Plain', 'Text.\n\nMore.', { tags: 'x', author: 'A <a@example.com>' }) }))
+  const app = createApp({ articles })
+  const a = await markup(await (await app.request('/')).text())
+  const b = await markup(await (await app.request(`/articles/${articles[0]!.slug}`)).text())
+  return { elements: new Set([...a.elements, ...b.elements]), attributes: new Set([...a.attributes, ...b.attributes]) }
+}
+
+const strip = (s: string) => s.replace(/[\r\n]/g, ' ')
+const page = fc.record({ title: someText(30), body: fc.array(anyText(40), { minLength: 1, maxLength: 3 }), tags: fc.array(someText(8).map((t) => t.replace(/[,\r\n]/g, '')), { maxLength: 2 }) })
+
+describe('HTML pages, for any article text', async () => {
+  const allowed = await baseline()
+
+  it('contain no element or attribute that came from the text', async () => {
+    await fc.assert(
+      fc.asyncProperty(page, async ({ title, body, tags }) => {
+        const meta: Record<string, string> = {}
+        const cleanTags = tags.map((t) => t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '').trim()).filter(Boolean)
+        if (cleanTags.length) meta.tags = [...new Set(cleanTags)].join(', ')
+        let articles
+        try {
+          articles = await loadArticles(files({ 'p.txt': articleText(strip(title), body.map(strip).join('\n\n'), meta) }))
+        } catch {
+          return // refused input never reaches a page; the content property covers refusals
+        }
+        const app = createApp({ articles })
+        for (const path of ['/', `/articles/${articles[0]!.slug}`]) {
+          const res = await app.request(path)
+          expect(res.status).toBe(200)
+          const found = await markup(await res.text())
+          for (const name of found.elements) expect(allowed.elements, `<${name}> on ${path}`).toContain(name)
+          for (const name of found.attributes) expect(allowed.attributes, `${name}= on ${path}`).toContain(name)
+        }
+      }),
+      params(400),
+    )
+  })
+})
