@@ -13,7 +13,7 @@ async function markup(html: string): Promise<{ elements: Set<string>; attributes
     .on('*', {
       element(el) {
         elements.add(el.tagName)
-        for (const [name] of el.attributes) attributes.add(name)
+        for (const [name] of el.attributes) attributes.add(name as string)
       },
     })
     .transform(new Response(html))
