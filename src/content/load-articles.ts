@@ -3,6 +3,12 @@ import { ContentError, ContentErrors } from './content-error.ts'
 import { decodeText } from './decode-text.ts'
 import { parseArticle } from './parse-article.ts'
 
+/**
+ * Largest article file accepted. Feeds carry the whole text of their newest items, readers time out
+ * or truncate multi-megabyte documents, and the Worker bundle is limited (3 MiB gzip on the Free plan).
+ */
+export const MAX_ARTICLE_BYTES = 1024 * 1024
+
 /** A file found in `seeds/`: its name relative to that folder and its bytes. */
 export interface SourceFile {
   name: string
@@ -34,6 +40,10 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
     const match = /^(.+)\.(txt|meta)$/.exec(name)
     if (!match) {
       errors.push(new ContentError(file, 1, 'unsupported file type', 'Articles are `.txt` files; their metadata goes in `.meta` files of the same name. Move other files out of seeds/.'))
+      continue
+    }
+    if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+      errors.push(new ContentError(file, 1, `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MiB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MiB`, 'Split it into several articles, or move bulky material out of the text.'))
       continue
     }
     try {
