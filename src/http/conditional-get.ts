@@ -23,8 +23,25 @@ export function isNotModified(headers: Headers, representation: Representation):
   }
   const ifModifiedSince = headers.get('If-Modified-Since')
   if (ifModifiedSince === null) return false
-  const since = Date.parse(ifModifiedSince)
-  // §13.1.3: an invalid date, or one that is not an HTTP-date, is ignored.
-  if (Number.isNaN(since) || !/GMT$/.test(ifModifiedSince.trim())) return false
-  return Date.parse(representation.lastModified) <= since
+  const since = parseHttpDate(ifModifiedSince)
+  // §13.1.3: a value that is not one valid HTTP-date is ignored.
+  return since !== undefined && Date.parse(representation.lastModified) <= since
+}
+
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)'
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)'
+const TIME = '\\d{2}:\\d{2}:\\d{2}'
+/** The three forms RFC 9110 §5.6.7 says a recipient must accept: IMF-fixdate, rfc850-date, asctime-date. */
+const HTTP_DATE = new RegExp(`^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`)
+
+/**
+ * Parses an HTTP-date (RFC 9110 §5.6.7).
+ * @returns milliseconds since the epoch, or `undefined` when `value` is not exactly one HTTP-date
+ */
+export function parseHttpDate(value: string): number | undefined {
+  const trimmed = value.trim()
+  if (!HTTP_DATE.test(trimmed)) return undefined
+  const ms = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`)
+  return Number.isNaN(ms) ? undefined : ms
 }

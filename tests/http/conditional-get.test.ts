@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { articles } from '../../generated/articles.ts'
 import { createApp } from '../../src/app.tsx'
 import { FORMATS, type FeedFormat } from '../../src/feeds/formats.ts'
+import { parseHttpDate } from '../../src/http/conditional-get.ts'
 
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'
@@ -138,4 +139,21 @@ describe('one app, several configurations', () => {
     expect(a).toContain('<title>First</title>')
     expect(b).toContain('<title>Second</title>')
   })
+})
+
+describe('parseHttpDate', () => {
+  it.each([
+    ['Sun, 06 Nov 1994 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ['Sunday, 06-Nov-94 08:49:37 GMT', Date.UTC(1994, 10, 6, 8, 49, 37)],
+    ['Sun Nov  6 08:49:37 1994', Date.UTC(1994, 10, 6, 8, 49, 37)],
+  ])('reads the RFC 9110 form %j', (value, ms) => {
+    expect(parseHttpDate(value)).toBe(ms)
+  })
+
+  it.each(['1994-11-06T08:49:37Z', 'Sun, 06 Nov 1994 08:49:37 +0000', 'Sat, 01 Jan 10000 00:00:00 GMT', 'Sun, 06 Nov 1994 08:49:37 GMT, Sun, 06 Nov 1994 08:49:37 GMT', 'Sun, 99 Nov 1994 08:49:37 GMT', ''])(
+    'refuses %j',
+    (value) => {
+      expect(parseHttpDate(value)).toBeUndefined()
+    },
+  )
 })
