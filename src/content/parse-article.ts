@@ -1,7 +1,7 @@
 import type { Article } from '../model.ts'
 import { articleId } from './article-id.ts'
 import { ContentError } from './content-error.ts'
-import { escapeHtml } from './escape-html.ts'
+import { bodyHtml, bodyText } from './article-body.ts'
 import { parseMetadata, type Metadata } from './metadata.ts'
 import { slugify } from './slugify.ts'
 
@@ -68,8 +68,8 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
     id: meta.id ?? (await articleId(source.stem)),
     title,
     summary: meta.summary ?? summarize(paragraphs[0] as string),
-    contentHtml: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
-    contentText: paragraphs.join('\n\n'),
+    contentHtml: bodyHtml(paragraphs),
+    contentText: bodyText(paragraphs),
     paragraphs,
     published: meta.published,
     updated,

@@ -67,8 +67,13 @@ export function Layout(props: LayoutProps) {
   )
 }
 
+/** One formatter per language: creating an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
 /** A date as a `<time>` element, shown in UTC so every visitor sees the same day. */
 export function DateTime(props: { iso: string; language: string }) {
-  const shown = new Intl.DateTimeFormat(props.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(props.iso))
+  let format = formatters.get(props.language)
+  if (!format) formatters.set(props.language, (format = new Intl.DateTimeFormat(props.language, { dateStyle: 'long', timeZone: 'UTC' })))
+  const shown = format.format(new Date(props.iso))
   return <time datetime={props.iso}>{shown}</time>
 }

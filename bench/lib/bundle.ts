@@ -1,0 +1,63 @@
+/** Building Worker bundles for the benchmark. */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import * as esbuild from 'esbuild'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+
+/** Raw and gzip size of a file, in bytes. */
+export function sizes(path: string): { raw: number; gzip: number } {
+  const bytes = readFileSync(path)
+  return { raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength }
+}
+
+/**
+ * The bundle `wrangler deploy` would upload, from `wrangler deploy --dry-run --outdir`
+ * (the project's build step turns seeds/ into generated/articles.ts first).
+ * @param config - the wrangler config; the benchmark's peer has its own
+ * @returns the path of the bundled module
+ */
+export function deployBundle(outDir: string, config = join(ROOT, 'wrangler.toml')): string {
+  mkdirSync(outDir, { recursive: true })
+  execFileSync(join(ROOT, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outDir, '--config', config], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  })
+  const main = readdirSync(outDir).find((f) => f.endsWith('.js'))
+  if (!main) throw new Error(`wrangler deploy --dry-run wrote no .js to ${outDir}`)
+  return join(outDir, main)
+}
+
+/**
+ * Bundles a Worker entry with esbuild the way wrangler does (ESM, workerd conditions), with
+ * `generated/articles.ts` replaced by `articlesModule`: used for synthetic article counts, so the
+ * project's own generated/ is never overwritten.
+ */
+export async function bundleWith(entry: string, outFile: string, articlesModule?: string): Promise<string> {
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile: outFile,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    external: ['node:*', 'cloudflare:*'],
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    logLevel: 'silent',
+    plugins: articlesModule
+      ? [{ name: 'articles', setup: (b) => b.onResolve({ filter: /generated\/articles\.ts$/ }, () => ({ path: articlesModule })) }]
+      : [],
+  })
+  return outFile
+}
+
+/** Runs the content build on `seedsDir`, writing the articles module to `outFile`. */
+export function buildContent(seedsDir: string, outFile: string): void {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-content.ts'), seedsDir, outFile], { stdio: 'pipe' })
+}

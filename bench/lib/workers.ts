@@ -1,0 +1,80 @@
+/** Starting Workers in workerd on 127.0.0.1 through Miniflare's API (not `wrangler dev`, whose proxy caps throughput). */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { Log, LogLevel, Miniflare } from 'miniflare'
+
+/** Options of {@link startWorker}. */
+export interface WorkerOptions {
+  /** Path of an ES module bundle. */
+  scriptPath: string
+  compatibilityFlags?: string[]
+  bindings?: Record<string, string>
+}
+
+/** A running Worker: its URL, the workerd process serving it, and how to stop it. */
+export interface RunningWorker {
+  url: string
+  pid: number | undefined
+  dispose(): Promise<void>
+}
+
+/** The project's compatibility date, read from wrangler.toml so the bench runs what deploy runs. */
+export function compatibilityDate(): string {
+  const toml = readFileSync(new URL('../../wrangler.toml', import.meta.url), 'utf8')
+  return /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-07-30'
+}
+
+function workerdPids(): Set<number> {
+  try {
+    const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+    return new Set(out.split('\n').filter((l) => l.includes('workerd')).map((l) => Number(l.trim().split(/\s+/)[0])))
+  } catch {
+    return new Set()
+  }
+}
+
+/** Starts one Worker in its own workerd process, listening on 127.0.0.1 (a free port). */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const before = workerdPids()
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: options.scriptPath,
+    modulesRoot: dirname(options.scriptPath),
+    compatibilityDate: compatibilityDate(),
+    compatibilityFlags: options.compatibilityFlags ?? [],
+    bindings: options.bindings ?? {},
+    host: '127.0.0.1',
+    port: 0,
+    // No per-request log lines: Miniflare would otherwise send one to Node for every request.
+    log: new Log(LogLevel.NONE),
+  })
+  const url = (await mf.ready).toString().replace(/\/$/, '')
+  const pid = [...workerdPids()].find((p) => !before.has(p))
+  return { url, pid, dispose: () => mf.dispose() }
+}
+
+/** Resident memory of a process in MiB (VmRSS), or undefined when it cannot be read. */
+export function residentMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Number(kb) / 1024 : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in milliseconds, from its threads' schedstat (ns). */
+export function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined
+  try {
+    let ns = 0
+    for (const task of execFileSync('ls', [`/proc/${pid}/task`], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
+    }
+    return ns / 1e6
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,28 @@
+import type { Article } from '../model.ts'
+import { escapeHtml } from './escape-html.ts'
+
+/** An article as the build stores it in the bundle: without the two forms derived from `paragraphs`. */
+export type StoredArticle = Omit<Article, 'contentHtml' | 'contentText'>
+
+/** The body as escaped HTML: one `<p>` per paragraph. */
+export function bodyHtml(paragraphs: readonly string[]): string {
+  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')
+}
+
+/** The body as plain text: paragraphs separated by a blank line. */
+export function bodyText(paragraphs: readonly string[]): string {
+  return paragraphs.join('\n\n')
+}
+
+/**
+ * Drops what can be derived, so the bundle holds each article's text once instead of three times
+ * (a third of the bytes to upload and to parse at isolate start).
+ */
+export function toStored({ contentHtml: _html, contentText: _text, ...stored }: Article): StoredArticle {
+  return stored
+}
+
+/** Rebuilds the full article from its stored form (see {@link toStored}). */
+export function fromStored(stored: StoredArticle): Article {
+  return { ...stored, contentHtml: bodyHtml(stored.paragraphs), contentText: bodyText(stored.paragraphs) }
+}

@@ -1,0 +1,37 @@
+// The benchmark itself must keep working: run it on a tiny configuration and check its results
+// are complete and well-formed. No timing is asserted (machines here are shared and noisy).
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const out = mkdtempSync(join(tmpdir(), 'bench-test-'))
+afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+describe('npm run bench (tiny configuration)', () => {
+  it('measures every target side by side and writes JSON and Markdown', async () => {
+    const env = { ...process.env, BENCH_SECONDS: '1', BENCH_ROUNDS: '1', BENCH_SIZES: '1,10', BENCH_CONNECTIONS: '4', BENCH_OUT: out, BENCH_GENERATOR: 'autocannon' }
+    const stdout = await new Promise<string>((done, fail) =>
+      execFile(process.execPath, [join(ROOT, 'bench/run.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so, se) => (error ? fail(new Error(`${error.message}\n${se}`)) : done(so))),
+    )
+    expect(stdout).toContain('| Target | Server |')
+    const result = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8'))
+    expect(result.machine).toMatchObject({ generator: 'autocannon', rounds: 1, seconds: 1 })
+    const targets = result.rows.map((r: { target: string; server: string }) => `${r.target}|${r.server}`)
+    for (const f of ['RSS', 'Atom', 'JSON Feed']) expect(targets).toEqual(expect.arrayContaining([`${f}|limit`, `${f}|product`, `${f}|peer`, `${f} 304|product`]))
+    for (const row of result.rows) {
+      expect(row.rps, row.target).toBeGreaterThan(0)
+      expect(row.p99ms).toBeGreaterThanOrEqual(row.p50ms)
+      expect(row.errors, `${row.target} ${row.server}`).toBe(0)
+      // The ratio is computed from the same run's limit row.
+      const limit = result.rows.find((r: { target: string; server: string }) => r.server === 'limit' && row.target.startsWith(r.target))
+      expect(row.ratioToLimit).toBeCloseTo(row.rps / limit.rps, 1)
+    }
+    expect(result.cold.map((c: { articles: number }) => c.articles)).toEqual([1, 10])
+    for (const c of result.cold) expect(c.isolateBuildCpuMs).toBeGreaterThan(0)
+    expect(result.bundles.deploy.gzip).toBeLessThan(result.bundles.deploy.raw)
+    expect(readFileSync(join(out, 'latest.md'), 'utf8')).toContain('| Goal | Result |')
+  }, 180_000)
+})
