@@ -17,12 +17,16 @@ export default defineConfig({
             miniflare: { compatibilityFlags: ['nodejs_compat'] },
           }),
         ],
-        test: { name: 'workers', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/node/**'], provide: property, testTimeout: 120_000 },
+        test: { name: 'workers', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/node/**', 'tests/browser/**'], provide: property, testTimeout: 120_000 },
       },
       {
         // Validators that cannot run in workerd (ajv compiles schemas with `new Function`, xmllint-wasm
         // needs Node's fs): they check the same pure serializers against the published schemas.
         test: { name: 'node', environment: 'node', include: ['tests/node/**/*.test.ts'] },
+      },
+      {
+        // Real Chromium (Debian's package) against the Worker in workerd; skipped without Chromium.
+        test: { name: 'browser', environment: 'node', include: ['tests/browser/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
       },
     ],
   },

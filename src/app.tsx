@@ -6,8 +6,10 @@ import { trimTrailingSlash } from 'hono/trailing-slash'
 import { ConfigError, readConfig, type Env, type ResolvedConfig } from './config.ts'
 import { feedContext, type FeedContext } from './feeds/feed-context.ts'
 import { FORMATS, type FeedFormat } from './feeds/formats.ts'
+import { renderOpml } from './feeds/opml.ts'
 import { cacheControl } from './http/cache-control.ts'
 import { CONTENT_TYPES, feedContentType } from './http/content-types.ts'
+import { isBrowserNavigation } from './http/browser-navigation.ts'
 import { errorResponse } from './http/error-response.ts'
 import { linkHeader, type LinkTarget } from './http/link-header.ts'
 import { negotiateFormat } from './http/negotiate.ts'
@@ -16,6 +18,9 @@ import { RepresentationStore, type RepresentationSpec } from './http/representat
 import { sendRepresentation } from './http/send-representation.ts'
 import type { Article } from './model.ts'
 import { ArticlePage } from './pages/article-page.tsx'
+import { SITE_CSS, SITE_JS } from './pages/assets.ts'
+import { FeedPreviewPage } from './pages/feed-preview-page.tsx'
+import { FEED_XSL } from './pages/feed-stylesheet.ts'
 import { IndexPage } from './pages/index-page.tsx'
 import { PATHS } from './paths.ts'
 
@@ -67,17 +72,47 @@ export function createApp(options: AppOptions) {
     return linkHeader(formats.map((f) => ({ href: feed.links[f.name], rel: 'alternate', type: f.mediaType })))
   }
 
+  /**
+   * Serves a feed, or its readable page to a browser navigation (same URL, `Vary: Sec-Fetch-Dest`).
+   * `?view=xslt` sends the feed as `application/xml` so browsers apply its XSLT (a way to see and
+   * test that layer; Chromium ignores XSLT on the feed media types).
+   */
   function serveFeed(c: Context<AppEnv>, format: FeedFormat, headers: Record<string, string> = {}, vary: string[] = []) {
     const feed = c.var.feed
-    return serve(
-      c,
-      { key: `feed ${format.name} ${feed.key}`, render: () => format.render(feed), contentType: feedContentType(format.mediaType), updated: feed.updated },
-      { Link: feedLinks(feed, format), ...headers },
-      vary,
-    )
+    const linkHeaders = { Link: feedLinks(feed, format), ...headers }
+    const varyAll = [...vary, 'Sec-Fetch-Dest']
+    if (isBrowserNavigation(c.req.raw.headers) && c.req.query('view') !== 'xslt') {
+      const render = () => `${<FeedPreviewPage feed={feed} format={format} />}`
+      return serve(c, { key: `preview ${format.name} ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: feed.updated }, linkHeaders, varyAll)
+    }
+    const xslt = c.req.query('view') === 'xslt' && format.name !== 'jsonFeed'
+    const contentType = xslt ? CONTENT_TYPES.xml : feedContentType(format.mediaType)
+    return serve(c, { key: `feed ${format.name}${xslt ? ' xml' : ''} ${feed.key}`, render: () => format.render(feed), contentType, updated: feed.updated }, linkHeaders, varyAll)
   }
 
-  app.use(secureHeaders())
+  /** Serves a fixed text (stylesheet, script, XSLT) with the same validators as everything else. */
+  function serveText(c: Context<AppEnv>, key: string, text: string, contentType: string) {
+    return serve(c, { key: `static ${key}`, render: () => text, contentType, updated: newest })
+  }
+
+  app.use(
+    secureHeaders({
+      // Nothing inline, nothing from elsewhere: the one script and stylesheet are files of this site,
+      // so article text could not run script even if it ever escaped its escaping.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      // The feeds are public and readable from any origin (see CORS below).
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  )
   // Feeds are public: any origin may read them and their validators (Fetch standard, CORS protocol).
   app.use(cors({ origin: '*', allowMethods: ALLOWED, allowHeaders: ['If-None-Match', 'If-Modified-Since', 'Accept'], exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Location'], maxAge: 86400 }))
   // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL (301).
@@ -110,6 +145,14 @@ export function createApp(options: AppOptions) {
     }
     return serveFeed(c, format, { 'Content-Location': c.var.feed.links[format.name] }, ['Accept'])
   })
+
+  app.get(PATHS.opml, (c) => {
+    const feed = c.var.feed
+    return serve(c, { key: `opml ${feed.key}`, render: () => renderOpml(feed), contentType: CONTENT_TYPES.opml, updated: feed.updated })
+  })
+  app.get(PATHS.stylesheet, (c) => serveText(c, 'xsl', FEED_XSL, CONTENT_TYPES.xsl))
+  app.get(PATHS.css, (c) => serveText(c, 'css', SITE_CSS, CONTENT_TYPES.css))
+  app.get(PATHS.script, (c) => serveText(c, 'js', SITE_JS, CONTENT_TYPES.js))
 
   app.get(PATHS.home, (c) => {
     const feed = c.var.feed

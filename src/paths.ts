@@ -7,4 +7,11 @@ export const PATHS = {
   /** One URL for all formats, chosen by `Accept`. */
   negotiated: '/feed',
   article: (slug: string) => `/articles/${slug}`,
+  /** OPML 2.0 list of the three feeds, for importing into a reader. */
+  opml: '/feeds.opml',
+  /** XSLT that turns the RSS or Atom document into a readable page in browsers that apply it. */
+  stylesheet: '/feed.xsl',
+  /** The one stylesheet and the one script every page uses (no inline code: see the CSP). */
+  css: '/assets/site.css',
+  script: '/assets/site.js',
 } as const

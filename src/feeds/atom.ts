@@ -4,6 +4,7 @@
 import type { Author } from '../model.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
+import { PATHS } from '../paths.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 
 /**
@@ -31,6 +32,8 @@ export function renderAtom(feed: FeedContext): string {
   )
   return (
     XML_DECLARATION +
+    // Browsers that apply XSLT show a readable page; readers ignore the processing instruction.
+    `<?xml-stylesheet type="text/xsl" href="${PATHS.stylesheet}"?>\n` +
     element(
       'feed',
       { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language },

@@ -8,6 +8,10 @@ export interface SiteLinks {
   rss: string
   atom: string
   jsonFeed: string
+  opml: string
+  stylesheet: string
+  css: string
+  script: string
   article(slug: string): string
 }
 
@@ -38,6 +42,10 @@ export function siteLinks(base: string): SiteLinks {
     rss: base + PATHS.rss,
     atom: base + PATHS.atom,
     jsonFeed: base + PATHS.jsonFeed,
+    opml: base + PATHS.opml,
+    stylesheet: base + PATHS.stylesheet,
+    css: base + PATHS.css,
+    script: base + PATHS.script,
     article: (slug) => base + PATHS.article(slug),
   }
 }

@@ -4,6 +4,7 @@
 import type { Author } from '../model.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
+import { PATHS } from '../paths.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 import { escapeHtml } from '../content/escape-html.ts'
 
@@ -41,6 +42,8 @@ export function renderRss(feed: FeedContext): string {
   })
   return (
     XML_DECLARATION +
+    // Browsers that apply XSLT show a readable page; readers ignore the processing instruction.
+    `<?xml-stylesheet type="text/xsl" href="${PATHS.stylesheet}"?>\n` +
     element(
       'rss',
       NAMESPACES,

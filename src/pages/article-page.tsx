@@ -9,16 +9,38 @@ export function ArticlePage(props: { feed: FeedContext; article: Article }) {
   const authors = article.authors.length > 0 ? article.authors : [config.author]
   const language = article.language ?? config.language
   return (
-    <Layout title={`${article.title} · ${config.title}`} language={language} links={links} canonical={links.article(article.slug)} description={article.summary}>
+    <Layout
+      title={article.title}
+      language={language}
+      links={links}
+      canonical={links.article(article.slug)}
+      description={article.summary}
+      social={{ type: 'article', siteName: config.title, published: article.published, modified: article.updated, tags: article.tags }}
+    >
       <article>
-        <h1>{article.title}</h1>
-        <p class="muted">
-          <DateTime iso={article.published} language={language} /> · {authors.map((a) => a.name).join(', ')}
-        </p>
+        <header>
+          <h1>{article.title}</h1>
+          <p class="meta">
+            <DateTime iso={article.published} language={language} />
+            {article.updated !== article.published && (
+              <>
+                {' '}
+                · updated <DateTime iso={article.updated} language={language} />
+              </>
+            )}{' '}
+            · <span class="author">{authors.map((a) => a.name).join(', ')}</span>
+          </p>
+        </header>
         {article.paragraphs.map((p) => (
           <p>{p}</p>
         ))}
-        {article.tags.length > 0 && <p class="muted">Tags: {article.tags.join(', ')}</p>}
+        {article.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {article.tags.map((t) => (
+              <li>{t}</li>
+            ))}
+          </ul>
+        )}
       </article>
     </Layout>
   )

@@ -1,15 +1,20 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { Article } from '../model.ts'
-import { DateTime, Layout } from './layout.tsx'
+import { DateTime, Layout, SubscribeRows } from './layout.tsx'
 
-/** The home page: every article, newest first, with autodiscovery links to the three feeds. */
+/** The home page: every article, newest first, and how to subscribe to each feed. */
 export function IndexPage(props: { feed: FeedContext; articles: readonly Article[] }) {
   const { config, links } = props.feed
   return (
-    <Layout title={config.title} language={config.language} links={links} canonical={links.home} description={config.description}>
+    <Layout title={config.title} language={config.language} links={links} canonical={links.home} description={config.description} social={{ type: 'website', siteName: config.title }}>
       <h1>{config.title}</h1>
-      <p>{config.description}</p>
-      <ul class="articles">
+      <p class="muted">{config.description}</p>
+      <section class="subscribe" aria-labelledby="subscribe">
+        <h2 id="subscribe">Subscribe</h2>
+        <p class="muted">Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>.</p>
+        <SubscribeRows links={links} />
+      </section>
+      <ul class="items">
         {props.articles.map((article) => (
           <li>
             <h2>

@@ -1,7 +1,17 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
-import { FORMATS } from '../feeds/formats.ts'
 import type { SiteLinks } from '../feeds/feed-context.ts'
+import { FORMATS, type FeedFormat } from '../feeds/formats.ts'
+import { ICON } from './assets.ts'
+
+/** Open Graph / Twitter card data of a page. */
+export interface SocialMeta {
+  type: 'website' | 'article'
+  siteName: string
+  published?: string
+  modified?: string
+  tags?: readonly string[]
+}
 
 /** Props of {@link Layout}. */
 export interface LayoutProps {
@@ -9,60 +19,94 @@ export interface LayoutProps {
   language: string
   links: SiteLinks
   /** Absolute canonical URL of this page. */
-  canonical?: string
-  description?: string
+  canonical: string
+  description: string
+  social: SocialMeta
   children: Child
 }
 
-const STYLE = `
-:root{color-scheme:light dark;--fg:#1b1b1f;--bg:#fdfdfc;--muted:#5d5d66;--accent:#0b57d0}
-@media (prefers-color-scheme:dark){:root{--fg:#e6e6ea;--bg:#131316;--muted:#a0a0aa;--accent:#8ab4f8}}
-body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",sans-serif}
-main,header,footer{max-width:42rem;margin:0 auto;padding:0 1rem}
-a{color:var(--accent)}
-.muted,time{color:var(--muted)}
-h1{line-height:1.25}
-ul.articles{list-style:none;padding:0}ul.articles li{margin:0 0 1.5rem}
-`
-
 /** The page frame shared by every HTML page: metadata, feed autodiscovery, header and footer. */
 export function Layout(props: LayoutProps) {
-  const feedUrls = { rss: props.links.rss, atom: props.links.atom, jsonFeed: props.links.jsonFeed }
+  const { links, social } = props
   return (
     <>
       {raw('<!DOCTYPE html>')}
-    <html lang={props.language}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        {props.description && <meta name="description" content={props.description} />}
-        {props.canonical && <link rel="canonical" href={props.canonical} />}
-        {FORMATS.map((f) => (
-          <link rel="alternate" type={f.mediaType} title={f.label} href={feedUrls[f.name]} />
-        ))}
-        <style>{raw(STYLE)}</style>
-      </head>
-      <body>
-        <header>
-          <p>
-            <a href={props.links.home}>Home</a>
-          </p>
-        </header>
-        <main>{props.children}</main>
-        <footer>
-          <p class="muted">
-            Subscribe:{' '}
-            {FORMATS.map((f, i) => (
-              <>
-                {i > 0 && ' · '}
-                <a href={feedUrls[f.name]}>{f.label}</a>
-              </>
-            ))}
-          </p>
-        </footer>
-      </body>
-    </html>
+      <html lang={props.language}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{props.title}</title>
+          <meta name="description" content={props.description} />
+          <link rel="canonical" href={props.canonical} />
+          {FORMATS.map((f) => (
+            <link rel="alternate" type={f.mediaType} title={f.label} href={links[f.name]} />
+          ))}
+          <meta property="og:type" content={social.type} />
+          <meta property="og:site_name" content={social.siteName} />
+          <meta property="og:title" content={props.title} />
+          <meta property="og:description" content={props.description} />
+          <meta property="og:url" content={props.canonical} />
+          <meta property="og:locale" content={props.language.replace('-', '_')} />
+          {social.published && <meta property="article:published_time" content={social.published} />}
+          {social.modified && <meta property="article:modified_time" content={social.modified} />}
+          {social.tags?.map((t) => <meta property="article:tag" content={t} />)}
+          <meta name="twitter:card" content="summary" />
+          <meta name="twitter:title" content={props.title} />
+          <meta name="twitter:description" content={props.description} />
+          <meta name="color-scheme" content="light dark" />
+          <link rel="icon" href={ICON} />
+          <link rel="stylesheet" href={links.css} />
+          <script src={links.script} defer></script>
+        </head>
+        <body>
+          <header class="site">
+            <div class="wrap">
+              <a class="home" href={links.home}>
+                {social.siteName}
+              </a>
+              <nav class="feeds" aria-label="Feeds">
+                {FORMATS.map((f) => (
+                  <a href={links[f.name]}>{f.label}</a>
+                ))}
+              </nav>
+            </div>
+          </header>
+          <main class="wrap">{props.children}</main>
+          <footer class="site">
+            <div class="wrap">
+              Subscribe: {FORMATS.map((f, i) => (
+                <>
+                  {i > 0 && ' · '}
+                  <a href={links[f.name]}>{f.label}</a>
+                </>
+              ))}{' '}
+              · <a href={links.opml}>OPML</a>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  )
+}
+
+/** One line per feed: its URL in a field, a copy button, and a `feed:` link where readers register that scheme. */
+export function SubscribeRows(props: { links: SiteLinks; formats?: readonly FeedFormat[] }) {
+  return (
+    <>
+      {(props.formats ?? FORMATS).map((f) => {
+        const url = props.links[f.name]
+        const id = `url-${f.name}`
+        return (
+          <div class="feedrow">
+            <span class="label">{f.label}</span>
+            <input id={id} type="url" readonly value={url} aria-label={`${f.label} feed URL`} />
+            <button type="button" class="copy" data-copy={url} aria-controls={id}>
+              Copy
+            </button>
+            {f.name !== 'jsonFeed' && <a href={`feed:${url}`}>Open in reader</a>}
+          </div>
+        )
+      })}
     </>
   )
 }
@@ -74,6 +118,5 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
 export function DateTime(props: { iso: string; language: string }) {
   let format = formatters.get(props.language)
   if (!format) formatters.set(props.language, (format = new Intl.DateTimeFormat(props.language, { dateStyle: 'long', timeZone: 'UTC' })))
-  const shown = format.format(new Date(props.iso))
-  return <time datetime={props.iso}>{shown}</time>
+  return <time datetime={props.iso}>{format.format(new Date(props.iso))}</time>
 }

@@ -80,7 +80,7 @@ describe('the index page', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
     const alternates = await findElements(html, 'head link[rel="alternate"]')
     expect(alternates.map((l) => [l.attributes.type, l.attributes.href])).toEqual(FORMATS.map((f) => [f.mediaType, ORIGIN + f.path]))
-    const links = await findElements(html, 'main a[href]')
+    const links = await findElements(html, 'ul.items a[href]')
     expect(links.map((a) => a.attributes.href)).toEqual(articles.map((a) => `${ORIGIN}/articles/${a.slug}`))
   })
 })
