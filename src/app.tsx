@@ -34,6 +34,9 @@ export interface AppOptions {
 
 type AppEnv = { Bindings: Env; Variables: { feed: FeedContext } }
 
+/** Articles per index page: the newest on `/`, older ones on `/page/2`, … */
+export const INDEX_PAGE_SIZE = 30
+
 /** Methods every route answers; `OPTIONS` is the CORS preflight. */
 const ALLOWED = ['GET', 'HEAD', 'OPTIONS']
 
@@ -154,10 +157,23 @@ export function createApp(options: AppOptions) {
   app.get(PATHS.css, (c) => serveText(c, 'css', SITE_CSS, CONTENT_TYPES.css))
   app.get(PATHS.script, (c) => serveText(c, 'js', SITE_JS, CONTENT_TYPES.js))
 
-  app.get(PATHS.home, (c) => {
+  /** Serves page `n` (1-based) of the index: {@link INDEX_PAGE_SIZE} articles, newest first. */
+  function serveIndex(c: Context<AppEnv>, n: number) {
     const feed = c.var.feed
-    const render = () => `${<IndexPage feed={feed} articles={articles} />}`
-    return serve(c, { key: `page index ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: newest }, { Link: pageLinks(feed) })
+    const pages = Math.max(1, Math.ceil(articles.length / INDEX_PAGE_SIZE))
+    if (n > pages) return errorResponse(c, 404, `There is no page ${n}; the index has ${pages}.`)
+    const list = articles.slice((n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
+    const render = () => `${<IndexPage feed={feed} articles={list} page={n} pages={pages} />}`
+    return serve(c, { key: `page index ${n} ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: newest }, { Link: pageLinks(feed) })
+  }
+
+  app.get(PATHS.home, (c) => serveIndex(c, 1))
+  app.get(PATHS.page(':n'), (c) => {
+    const n = c.req.param('n') ?? ''
+    // One URL per page: /page/1 is the home page, and only plain numbers name pages.
+    if (n === '1') return c.redirect(c.var.feed.links.home, 301)
+    if (!/^[1-9][0-9]{0,6}$/.test(n)) return errorResponse(c, 404, `No page ${n}.`)
+    return serveIndex(c, Number(n))
   })
 
   app.get(PATHS.article(':slug'), (c) => {

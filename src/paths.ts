@@ -7,6 +7,8 @@ export const PATHS = {
   /** One URL for all formats, chosen by `Accept`. */
   negotiated: '/feed',
   article: (slug: string) => `/articles/${slug}`,
+  /** Older articles: page 2 onwards of the index (page 1 is `/`). */
+  page: (n: number | string) => `/page/${n}`,
   /** OPML 2.0 list of the three feeds, for importing into a reader. */
   opml: '/feeds.opml',
   /** XSLT that turns the RSS or Atom document into a readable page in browsers that apply it. */

@@ -13,6 +13,7 @@ export interface SiteLinks {
   css: string
   script: string
   article(slug: string): string
+  page(n: number): string
 }
 
 /** Everything a serializer needs: settings, absolute links and the articles it lists. */
@@ -47,6 +48,7 @@ export function siteLinks(base: string): SiteLinks {
     css: base + PATHS.css,
     script: base + PATHS.script,
     article: (slug) => base + PATHS.article(slug),
+    page: (n) => (n === 1 ? base + PATHS.home : base + PATHS.page(n)),
   }
 }
 

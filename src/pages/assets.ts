@@ -34,6 +34,7 @@ ul.items li p{margin:.35rem 0 0}
 .feedrow input{flex:1 1 14rem;min-width:0;font:inherit;font-size:.9rem;padding:.35rem .5rem;border:1px solid var(--line);border-radius:.4rem;background:var(--bg);color:var(--fg)}
 button.copy{font:inherit;font-size:.9rem;padding:.35rem .8rem;border-radius:.4rem;border:1px solid var(--accent);background:var(--accent);color:var(--bg);cursor:pointer}
 button.copy[data-state=copied]{background:var(--ok);border-color:var(--ok)}
+.pager{display:flex;gap:1rem;justify-content:space-between;align-items:baseline;margin:1.5rem 0 0}
 .notice{border-left:4px solid var(--accent);background:var(--accent-bg);padding:.8rem 1rem;border-radius:.4rem;margin:0 0 1.6rem}
 `
 

@@ -2,18 +2,25 @@ import type { FeedContext } from '../feeds/feed-context.ts'
 import type { Article } from '../model.ts'
 import { DateTime, Layout, SubscribeRows } from './layout.tsx'
 
-/** The home page: every article, newest first, and how to subscribe to each feed. */
-export function IndexPage(props: { feed: FeedContext; articles: readonly Article[] }) {
+/**
+ * The home page and its older pages: articles newest first, `articles` being this page's share,
+ * and (on page 1) how to subscribe to each feed.
+ */
+export function IndexPage(props: { feed: FeedContext; articles: readonly Article[]; page: number; pages: number }) {
   const { config, links } = props.feed
+  const { page, pages } = props
+  const title = page === 1 ? config.title : `${config.title} · page ${page}`
   return (
-    <Layout title={config.title} language={config.language} links={links} canonical={links.home} description={config.description} social={{ type: 'website', siteName: config.title }}>
+    <Layout title={title} language={config.language} links={links} canonical={links.page(page)} description={config.description} social={{ type: 'website', siteName: config.title }}>
       <h1>{config.title}</h1>
       <p class="muted">{config.description}</p>
-      <section class="subscribe" aria-labelledby="subscribe">
-        <h2 id="subscribe">Subscribe</h2>
-        <p class="muted">Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>.</p>
-        <SubscribeRows links={links} />
-      </section>
+      {page === 1 && (
+        <section class="subscribe" aria-labelledby="subscribe">
+          <h2 id="subscribe">Subscribe</h2>
+          <p class="muted">Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>.</p>
+          <SubscribeRows links={links} />
+        </section>
+      )}
       <ul class="items">
         {props.articles.map((article) => (
           <li>
@@ -25,6 +32,23 @@ export function IndexPage(props: { feed: FeedContext; articles: readonly Article
           </li>
         ))}
       </ul>
+      {pages > 1 && (
+        <nav class="pager" aria-label="Pages">
+          {page > 1 && (
+            <a rel="prev" href={links.page(page - 1)}>
+              ← Newer
+            </a>
+          )}{' '}
+          <span class="muted">
+            Page {page} of {pages}
+          </span>{' '}
+          {page < pages && (
+            <a rel="next" href={links.page(page + 1)}>
+              Older →
+            </a>
+          )}
+        </nav>
+      )}
     </Layout>
   )
 }

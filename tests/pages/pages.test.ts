@@ -137,3 +137,34 @@ describe('hostile article text in pages', () => {
     }
   })
 })
+
+describe('index pages', () => {
+  /** 65 articles, newest first: three pages of 30, 30 and 5. */
+  async function many() {
+    const { loadArticles } = await import('../../src/content/load-articles.ts')
+    const { articleText, files } = await import('../fixtures/articles.ts')
+    const texts: Record<string, string> = {}
+    for (let i = 0; i < 65; i++) texts[`a${i}.txt`] = articleText(`Article ${i}`, 'Body.', { published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString() })
+    return createApp({ articles: await loadArticles(files(texts)) })
+  }
+
+  it('lists 30 articles per page, newest first, with next and previous links', async () => {
+    const app = await many()
+    const titles = async (path: string) => (await findElements(await (await app.request(path)).text(), 'ul.items li h2 a')).map((a) => a.text)
+    expect(await titles('/')).toEqual(Array.from({ length: 30 }, (_, i) => `Article ${64 - i}`))
+    expect((await titles('/page/2'))[0]).toBe('Article 34')
+    expect(await titles('/page/3')).toEqual(['Article 4', 'Article 3', 'Article 2', 'Article 1', 'Article 0'])
+    const page2 = await (await app.request('/page/2')).text()
+    expect((await findElements(page2, 'a[rel="prev"]'))[0]?.attributes.href).toBe('http://localhost/')
+    expect((await findElements(page2, 'a[rel="next"]'))[0]?.attributes.href).toBe('http://localhost/page/3')
+    expect((await findElements(page2, 'link[rel="canonical"]'))[0]?.attributes.href).toBe('http://localhost/page/2')
+  })
+
+  it('has one URL per page: /page/1 redirects home, other names are 404', async () => {
+    const app = await many()
+    const one = await app.request('/page/1')
+    expect(one.status).toBe(301)
+    expect(one.headers.get('Location')).toBe('http://localhost/')
+    for (const path of ['/page/4', '/page/0', '/page/01', '/page/-1', '/page/abc', '/page/99999999999']) expect((await app.request(path)).status, path).toBe(404)
+  })
+})
