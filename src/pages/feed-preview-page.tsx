@@ -1,6 +1,6 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
-import { DateTime, Layout, SubscribeRows } from './layout.tsx'
+import { ArticleList, Layout, SubscribeRows } from './layout.tsx'
 
 /**
  * What a person sees on opening a feed URL in a browser: what a feed is, its URL with a copy button,
@@ -28,17 +28,7 @@ export function FeedPreviewPage(props: { feed: FeedContext; format: FeedFormat }
         <h2 id="subscribe">Feed URL</h2>
         <SubscribeRows links={links} formats={[props.format]} />
       </section>
-      <ul class="items">
-        {articles.map((article) => (
-          <li>
-            <h2>
-              <a href={links.article(article.slug)}>{article.title}</a>
-            </h2>
-            <DateTime iso={article.published} language={config.language} />
-            <p>{article.summary}</p>
-          </li>
-        ))}
-      </ul>
+      <ArticleList articles={articles} links={links} language={config.language} />
     </Layout>
   )
 }

@@ -1,6 +1,6 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { Article } from '../model.ts'
-import { DateTime, Layout, SubscribeRows } from './layout.tsx'
+import { ArticleList, Layout, SubscribeRows } from './layout.tsx'
 
 /**
  * The home page and its older pages: articles newest first, `articles` being this page's share,
@@ -21,17 +21,7 @@ export function IndexPage(props: { feed: FeedContext; articles: readonly Article
           <SubscribeRows links={links} />
         </section>
       )}
-      <ul class="items">
-        {props.articles.map((article) => (
-          <li>
-            <h2>
-              <a href={links.article(article.slug)}>{article.title}</a>
-            </h2>
-            <DateTime iso={article.published} language={config.language} />
-            <p>{article.summary}</p>
-          </li>
-        ))}
-      </ul>
+      <ArticleList articles={props.articles} links={links} language={config.language} />
       {pages > 1 && (
         <nav class="pager" aria-label="Pages">
           {page > 1 && (

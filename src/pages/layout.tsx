@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { SiteLinks } from '../feeds/feed-context.ts'
 import { FORMATS, type FeedFormat } from '../feeds/formats.ts'
+import type { Article } from '../model.ts'
 import { ICON } from './assets.ts'
 
 /** Open Graph / Twitter card data of a page. */
@@ -108,6 +109,23 @@ export function SubscribeRows(props: { links: SiteLinks; formats?: readonly Feed
         )
       })}
     </>
+  )
+}
+
+/** Articles as cards: title linking to the article page, date, summary. */
+export function ArticleList(props: { articles: readonly Article[]; links: SiteLinks; language: string }) {
+  return (
+    <ul class="items">
+      {props.articles.map((article) => (
+        <li>
+          <h2>
+            <a href={props.links.article(article.slug)}>{article.title}</a>
+          </h2>
+          <DateTime iso={article.published} language={props.language} />
+          <p>{article.summary}</p>
+        </li>
+      ))}
+    </ul>
   )
 }
 
