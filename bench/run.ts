@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url'
 import { buildContent, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
 import { limitWorkerSource, type Captured } from './lib/limit-worker.ts'
 import { generator, measure, type LoadResult } from './lib/load.ts'
-import { cpuMs, residentMiB, startWorker, type RunningWorker } from './lib/workers.ts'
+import { cpuMs, PINNING, residentMiB, startWorker, type RunningWorker } from './lib/workers.ts'
 import { generateArticles } from './generate-articles.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
@@ -207,7 +207,7 @@ async function coldStarts(): Promise<ColdRow[]> {
 }
 
 function machine() {
-  return { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, generator, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS }
+  return { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, generator, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, pinned: PINNING }
 }
 
 function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; cold: ColdRow[]; bundles: Record<string, { raw: number; gzip: number }>; targets: { name: string; pass: boolean; detail: string }[] }): string {
@@ -215,7 +215,7 @@ function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; co
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`
   const m = result.machine
   return [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${m.cores} cores (${m.cpu}), ${m.node}, ${m.generator} with ${m.connections} connections, ${m.rounds} rounds × ${m.seconds} s per server, servers alternated.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${m.cores} cores (${m.cpu}), ${m.node}, ${m.generator} with ${m.connections} connections, ${m.rounds} rounds × ${m.seconds} s per server, servers alternated${m.pinned ? '; workerd pinned to one core, the load generator to the other(s)' : ''}.`,
     '',
     '| Target | Server | req/s (median) | p50 ms | p99 ms | vs limit | errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',

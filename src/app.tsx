@@ -59,11 +59,23 @@ export function createApp(options: AppOptions) {
   async function serve(c: Context<AppEnv>, spec: RepresentationSpec, headers: Record<string, string> = {}, vary: string[] = []) {
     store ??= new RepresentationStore(c.env?.CF_VERSION_METADATA ? { version: c.env.CF_VERSION_METADATA.id } : {})
     const representation = await store.get(spec, waitUntilOf(c))
-    return sendRepresentation(c.req.raw, representation, { cacheControl: cacheControl(c.var.feed.config), headers, vary })
+    const feed = c.var.feed
+    return sendRepresentation(c.req.raw, representation, { cacheControl: once(`cache ${feed.key}`, () => cacheControl(feed.config)), headers, vary })
+  }
+
+  /** Header values that depend only on settings and origin, built once per context: not per request. */
+  // Bounded: the origin in the key comes from the request's Host.
+  const headerValues = new RepresentationCache<string>()
+  function once(key: string, build: () => string): string {
+    return headerValues.get(key, build)
   }
 
   /** `Link` header of a feed: itself, its hub, and the other formats (RFC 8288, WebSub §4). */
   function feedLinks(feed: FeedContext, format: FeedFormat): string {
+    return once(`link ${format.name} ${feed.key}`, () => buildFeedLinks(feed, format))
+  }
+
+  function buildFeedLinks(feed: FeedContext, format: FeedFormat): string {
     const targets: LinkTarget[] = [{ href: feed.links[format.name], rel: 'self', type: format.mediaType }]
     if (feed.config.websubHub) targets.push({ href: feed.config.websubHub, rel: 'hub' })
     for (const other of formats) if (other !== format) targets.push({ href: feed.links[other.name], rel: 'alternate', type: other.mediaType })
@@ -72,7 +84,7 @@ export function createApp(options: AppOptions) {
 
   /** `Link` header of an HTML page: the feeds that list it. */
   function pageLinks(feed: FeedContext): string {
-    return linkHeader(formats.map((f) => ({ href: feed.links[f.name], rel: 'alternate', type: f.mediaType })))
+    return once(`link page ${feed.key}`, () => linkHeader(formats.map((f) => ({ href: feed.links[f.name], rel: 'alternate', type: f.mediaType }))))
   }
 
   /**

@@ -1,6 +1,7 @@
 /** One load run against a URL, with wrk when it is installed, else autocannon (npm). */
 import { execFile, execFileSync } from 'node:child_process'
 import autocannon from 'autocannon'
+import { PINNING, WORKER_CPU } from './workers.ts'
 
 /** Options of {@link measure}. */
 export interface LoadOptions {
@@ -41,8 +42,10 @@ function wrk(options: LoadOptions): Promise<LoadResult> {
   const args = ['-t', '2', '-c', String(options.connections), '-d', `${options.seconds}s`, '--latency', '--timeout', '5s']
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}: ${v}`)
   args.push(options.url)
+  // wrk on the cores workerd does not use (see PINNING).
+  const [command, argv] = PINNING ? ['taskset', ['-c', WORKER_CPU === 1 ? '0' : `0-${WORKER_CPU - 1}`, 'wrk', ...args]] : ['wrk', args]
   return new Promise((resolve, reject) => {
-    execFile('wrk', args, { timeout: (options.seconds + 30) * 1000 }, (error, stdout) => {
+    execFile(command, argv as string[], { timeout: (options.seconds + 30) * 1000 }, (error, stdout) => {
       if (error) return reject(error)
       const num = (re: RegExp) => Number(re.exec(stdout)?.[1] ?? NaN)
       const ms = (label: string) => {

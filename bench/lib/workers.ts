@@ -1,6 +1,7 @@
 /** Starting Workers in workerd on 127.0.0.1 through Miniflare's API (not `wrangler dev`, whose proxy caps throughput). */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { dirname } from 'node:path'
 import { Log, LogLevel, Miniflare } from 'miniflare'
 
@@ -34,6 +35,32 @@ function workerdPids(): Set<number> {
   }
 }
 
+/**
+ * On a small machine the load generator and the server fight for the same cores, which makes
+ * side-by-side ratios noisy. When there are at least two cores, every workerd runs on the last one
+ * and the load generator on the others (see `load.ts`); `BENCH_PIN=0` turns this off.
+ */
+export const PINNING = process.env.BENCH_PIN !== '0' && cpus().length >= 2 && hasTaskset()
+export const WORKER_CPU = cpus().length - 1
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function pinToCore(pid: number, cpu: number): void {
+  if (!PINNING) return
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' })
+  } catch {
+    // Not allowed here: run unpinned.
+  }
+}
+
 /** Starts one Worker in its own workerd process, listening on 127.0.0.1 (a free port). */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const before = workerdPids()
@@ -48,9 +75,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     port: 0,
     // No per-request log lines: Miniflare would otherwise send one to Node for every request.
     log: new Log(LogLevel.NONE),
+    // A socket straight to the Worker, past Miniflare's entry Worker (which emulates Cloudflare's
+    // front line in JavaScript and costs more per request than the Workers measured here).
+    unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
   })
-  const url = (await mf.ready).toString().replace(/\/$/, '')
+  await mf.ready
+  const url = (await mf.unsafeGetDirectURL()).toString().replace(/\/$/, '')
   const pid = [...workerdPids()].find((p) => !before.has(p))
+  if (pid !== undefined) pinToCore(pid, WORKER_CPU)
   return { url, pid, dispose: () => mf.dispose() }
 }
 

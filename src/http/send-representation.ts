@@ -18,20 +18,18 @@ export interface SendOptions {
  * gzip-coded when the client accepts it. Nothing is rendered, hashed or compressed here.
  */
 export function sendRepresentation(request: Request, representation: Representation, options: SendOptions): Response {
-  const vary = [...(options.vary ?? [])]
-  if (representation.gzip) vary.push('Accept-Encoding')
   const gzip = representation.gzip !== undefined && acceptsGzip(clientAcceptEncoding(request))
-  const headers = new Headers(options.headers)
-  headers.set('Cache-Control', options.cacheControl)
-  headers.set('ETag', gzip ? gzipEtag(representation.etag) : representation.etag)
-  if (vary.length > 0) headers.set('Vary', vary.join(', '))
+  // One plain record, handed to the Response at once: cheaper than a Headers object set field by field.
+  const headers: Record<string, string> = { ...options.headers, 'Cache-Control': options.cacheControl, ETag: gzip ? gzipEtag(representation.etag) : representation.etag }
+  const vary = representation.gzip ? [...(options.vary ?? []), 'Accept-Encoding'] : (options.vary ?? [])
+  if (vary.length > 0) headers.Vary = vary.join(', ')
   if (isNotModified(request.headers, representation)) return new Response(null, { status: 304, headers })
 
   const body = gzip ? (representation.gzip as Uint8Array) : representation.body
-  headers.set('Content-Type', representation.contentType)
-  headers.set('Last-Modified', representation.lastModified)
-  headers.set('Content-Length', String(body.byteLength))
-  if (gzip) headers.set('Content-Encoding', 'gzip')
+  headers['Content-Type'] = representation.contentType
+  headers['Last-Modified'] = representation.lastModified
+  headers['Content-Length'] = String(body.byteLength)
+  if (gzip) headers['Content-Encoding'] = 'gzip'
   // `manual`: the bytes are already gzip-coded; the runtime must send them as they are.
   return new Response(body, { status: 200, headers, encodeBody: 'manual' })
 }
