@@ -221,7 +221,7 @@ function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; co
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...result.rows.map((r) => `| ${r.target} | ${r.server} | ${fmt(r.rps)} | ${fmt(r.p50ms)} | ${fmt(r.p99ms)} | ${r.ratioToLimit === null ? 'n/a' : `${Math.round(r.ratioToLimit * 100)} %`} | ${r.errors} |`),
     '',
-    'Cold start. *V8 isolate*: a fresh Node process (the V8 that workerd embeds) evaluates the bundle (module CPU: parsing the bundled articles) and builds every representation (3 feeds + index: build CPU). *workerd*: a fresh workerd process answering the same four first requests, wall time and process CPU, next to a trivial Worker doing the same (the runtime\'s own share).',
+    'Cold start. *V8 isolate*: a fresh Node process (the V8 that workerd embeds) evaluates the bundle (module CPU: parsing the bundled articles) and builds every representation (3 feeds + index: build CPU). *workerd*: a fresh workerd process answering the same four first requests, wall time and process CPU counted from the first request (workerd evaluates the module when it starts), next to a trivial Worker doing the same (the runtime\'s own share).',
     '',
     '| Articles | seeds | bundle | V8 module CPU | V8 build CPU | workerd wall | workerd CPU | trivial Worker CPU | workerd RSS |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
