@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { deployBundle, ROOT } from './lib/bundle.ts'
+import { ASSETS_DIR, deployBundle, ROOT } from './lib/bundle.ts'
 import { limitWorkerSource } from './lib/limit-worker.ts'
 import { residentMiB, startWorker } from './lib/workers.ts'
 
@@ -19,7 +19,7 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 64)
 const OUT = process.env.LOAD_OUT ?? join(ROOT, 'bench/results')
 
 const tmp = mkdtempSync(join(tmpdir(), 'load-'))
-const worker = await startWorker({ scriptPath: deployBundle(join(tmp, 'bundle')) })
+const worker = await startWorker({ scriptPath: deployBundle(join(tmp, 'bundle')), assetsDir: ASSETS_DIR })
 const stop = async () => {
   await worker.dispose().catch(() => {})
   rmSync(tmp, { recursive: true, force: true })

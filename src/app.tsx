@@ -1,202 +1,139 @@
 import { Hono, type Context } from 'hono'
-import { cors } from 'hono/cors'
-import { methodNotAllowed } from 'hono/method-not-allowed'
-import { secureHeaders } from 'hono/secure-headers'
-import { trimTrailingSlash } from 'hono/trailing-slash'
-import { ConfigError, readConfig, type Env, type ResolvedConfig } from './config.ts'
-import { feedContext, type FeedContext } from './feeds/feed-context.ts'
+import { ConfigError, readConfig, type Env } from './config.ts'
+import { Corpus } from './corpus/corpus.ts'
+import { assetFiles, memoryFiles, type ContentFiles } from './corpus/files.ts'
+import { packCorpus } from './corpus/pack.ts'
 import { FORMATS, type FeedFormat } from './feeds/formats.ts'
-import { renderOpml } from './feeds/opml.ts'
-import { cacheControl } from './http/cache-control.ts'
-import { CONTENT_TYPES, feedContentType } from './http/content-types.ts'
 import { isBrowserNavigation } from './http/browser-navigation.ts'
 import { errorResponse } from './http/error-response.ts'
-import { linkHeader, type LinkTarget } from './http/link-header.ts'
 import { negotiateFormat } from './http/negotiate.ts'
-import { RepresentationCache } from './http/representation-cache.ts'
-import { RepresentationStore, type RepresentationSpec } from './http/representation-store.ts'
-import { sendRepresentation } from './http/send-representation.ts'
+import { sendPrepared, type PreparedResponse } from './http/prepared-response.ts'
+import { RepresentationStore } from './http/representation-store.ts'
+import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
+import { CONTENT_TYPES } from './http/content-types.ts'
 import type { Article } from './model.ts'
-import { ArticlePage } from './pages/article-page.tsx'
-import { SITE_CSS, SITE_JS } from './pages/assets.ts'
-import { FeedPreviewPage } from './pages/feed-preview-page.tsx'
-import { FEED_XSL } from './pages/feed-stylesheet.ts'
-import { IndexPage } from './pages/index-page.tsx'
 import { PATHS } from './paths.ts'
+import type { Site, WaitUntil } from './site/site.tsx'
+import { Sites } from './site/sites.ts'
+
+export { INDEX_PAGE_SIZE } from './site/site.tsx'
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
-  /** The articles to serve, newest first, non-empty (as `loadArticles` returns them). */
-  articles: readonly Article[]
+  /**
+   * Articles to serve instead of the built content (newest first, as `loadArticles` returns them):
+   * tests pass fixtures, laid out in memory exactly as the build lays them out on disk.
+   * Default: the files of `npm run build:content`, read through the `ASSETS` binding.
+   */
+  articles?: readonly Article[]
   /** The feed formats (default {@link FORMATS}); tests wrap them to count renders. */
   formats?: readonly FeedFormat[]
 }
 
-type AppEnv = { Bindings: Env; Variables: { feed: FeedContext } }
+type AppEnv = { Bindings: Env }
 
-/** Articles per index page: the newest on `/`, older ones on `/page/2`, … */
-export const INDEX_PAGE_SIZE = 30
-
-/** Methods every route answers; `OPTIONS` is the CORS preflight. */
-const ALLOWED = ['GET', 'HEAD', 'OPTIONS']
+/** `c.env` when the app runs outside a Worker (`app.request` without an env). */
+const NO_ENV: Env = {}
 
 /**
- * Builds the Hono app: the HTTP edge of the pipeline (content → model → serializers → here).
+ * Builds the Hono app: the HTTP edge of the pipeline (content → model → serializers → here). Each
+ * route asks the request's {@link Site} for a prepared response and sends it.
  *
  * @param options - the content to serve; tests pass their own fixtures
  * @example
- * export default { fetch: createApp({ articles }).fetch } satisfies ExportedHandler<Env>
+ * export default { fetch: createApp().fetch } satisfies ExportedHandler<Env>
  */
-export function createApp(options: AppOptions) {
-  const { articles } = options
+export function createApp(options: AppOptions = {}) {
   const formats = options.formats ?? FORMATS
-  const bySlug = new Map(articles.map((a) => [a.slug, a]))
-  const newest = articles.reduce((max, a) => (a.updated > max ? a.updated : max), '')
-  let store: RepresentationStore | undefined
+  const fixed = options.articles && memoryFiles(packCorpus(options.articles))
+  let corpus: Corpus | undefined
+  let opening: Promise<Corpus> | undefined
+  let sites: Sites | undefined
   const app = new Hono<AppEnv>()
 
-  /** Serves one representation: built once per isolate (or read from the Cache API), then 200/304. */
-  async function serve(c: Context<AppEnv>, spec: RepresentationSpec, headers: Record<string, string> = {}, vary: string[] = []) {
-    store ??= new RepresentationStore(c.env?.CF_VERSION_METADATA ? { version: c.env.CF_VERSION_METADATA.id } : {})
-    const representation = await store.get(spec, waitUntilOf(c))
-    const feed = c.var.feed
-    return sendRepresentation(c.req.raw, representation, { cacheControl: once(`cache ${feed.key}`, () => cacheControl(feed.config)), headers, vary })
-  }
-
-  /** Header values that depend only on settings and origin, built once per context: not per request. */
-  // Bounded: the origin in the key comes from the request's Host.
-  const headerValues = new RepresentationCache<string>()
-  function once(key: string, build: () => string): string {
-    return headerValues.get(key, build)
-  }
-
-  /** `Link` header of a feed: itself, its hub, and the other formats (RFC 8288, WebSub §4). */
-  function feedLinks(feed: FeedContext, format: FeedFormat): string {
-    return once(`link ${format.name} ${feed.key}`, () => buildFeedLinks(feed, format))
-  }
-
-  function buildFeedLinks(feed: FeedContext, format: FeedFormat): string {
-    const targets: LinkTarget[] = [{ href: feed.links[format.name], rel: 'self', type: format.mediaType }]
-    if (feed.config.websubHub) targets.push({ href: feed.config.websubHub, rel: 'hub' })
-    for (const other of formats) if (other !== format) targets.push({ href: feed.links[other.name], rel: 'alternate', type: other.mediaType })
-    return linkHeader(targets)
-  }
-
-  /** `Link` header of an HTML page: the feeds that list it. */
-  function pageLinks(feed: FeedContext): string {
-    return once(`link page ${feed.key}`, () => linkHeader(formats.map((f) => ({ href: feed.links[f.name], rel: 'alternate', type: f.mediaType }))))
-  }
-
-  /**
-   * Serves a feed, or its readable page to a browser navigation (same URL, `Vary: Sec-Fetch-Dest`).
-   * `?view=xslt` sends the feed as `application/xml` so browsers apply its XSLT (a way to see and
-   * test that layer; Chromium ignores XSLT on the feed media types).
-   */
-  function serveFeed(c: Context<AppEnv>, format: FeedFormat, headers: Record<string, string> = {}, vary: string[] = []) {
-    const feed = c.var.feed
-    const linkHeaders = { Link: feedLinks(feed, format), ...headers }
-    const varyAll = [...vary, 'Sec-Fetch-Dest']
-    if (isBrowserNavigation(c.req.raw.headers) && c.req.query('view') !== 'xslt') {
-      const render = () => `${<FeedPreviewPage feed={feed} format={format} />}`
-      return serve(c, { key: `preview ${format.name} ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: feed.updated }, linkHeaders, varyAll)
-    }
-    const xslt = c.req.query('view') === 'xslt' && format.name !== 'jsonFeed'
-    const contentType = xslt ? CONTENT_TYPES.xml : feedContentType(format.mediaType)
-    return serve(c, { key: `feed ${format.name}${xslt ? ' xml' : ''} ${feed.key}`, render: () => format.render(feed), contentType, updated: feed.updated }, linkHeaders, varyAll)
-  }
-
-  /** Serves a fixed text (stylesheet, script, XSLT) with the same validators as everything else. */
-  function serveText(c: Context<AppEnv>, key: string, text: string, contentType: string) {
-    return serve(c, { key: `static ${key}`, render: () => text, contentType, updated: newest })
-  }
-
-  app.use(
-    secureHeaders({
-      // Nothing inline, nothing from elsewhere: the one script and stylesheet are files of this site,
-      // so article text could not run script even if it ever escaped its escaping.
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        baseUri: ["'none'"],
-        formAction: ["'none'"],
-        frameAncestors: ["'none'"],
+  /** The corpus, opened on the first request (it reads the manifest through the binding). */
+  function corpusOf(env: Env): Promise<Corpus> {
+    opening ??= Corpus.open(fixed ?? contentFiles(env)).then(
+      (opened) => (corpus = opened),
+      (error: unknown) => {
+        opening = undefined
+        throw error
       },
-      // The feeds are public and readable from any origin (see CORS below).
-      crossOriginResourcePolicy: 'cross-origin',
-    }),
-  )
-  // Feeds are public: any origin may read them and their validators (Fetch standard, CORS protocol).
-  app.use(cors({ origin: '*', allowMethods: ALLOWED, allowHeaders: ['If-None-Match', 'If-Modified-Since', 'Accept'], exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Location'], maxAge: 86400 }))
-  // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL (301).
-  app.use(trimTrailingSlash())
-  app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c) => errorResponse(c, 405, `${c.req.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOWED.join(', ') }),
-    }),
-  )
-  // The context depends only on the settings and the origin: built once per pair, not per request.
-  const contexts = new WeakMap<ResolvedConfig, RepresentationCache<FeedContext>>()
-  app.use(async (c, next) => {
-    const config = readConfig(c.env ?? {})
-    const origin = config.baseUrl ?? new URL(c.req.url).origin
-    let byOrigin = contexts.get(config)
-    if (!byOrigin) contexts.set(config, (byOrigin = new RepresentationCache<FeedContext>()))
-    c.set('feed', byOrigin.get(origin, () => feedContext(config, articles, origin)))
-    await next()
-  })
+    )
+    return opening
+  }
 
-  for (const format of formats) app.get(format.path, (c) => serveFeed(c, format))
+  /** The site for this request's settings and origin. */
+  async function siteOf(c: Context<AppEnv>): Promise<Site> {
+    const env = c.env ?? NO_ENV
+    const config = readConfig(env)
+    sites ??= new Sites({ formats, store: new RepresentationStore(env.CF_VERSION_METADATA ? { version: env.CF_VERSION_METADATA.id } : {}) })
+    return sites.get(config, config.baseUrl ? '' : originOf(c.req.url), corpus ?? (await corpusOf(env)))
+  }
+
+  /** Serves a feed, or its readable page to a browser navigation (same URL, `Vary: Sec-Fetch-Dest`). */
+  async function serveFeed(c: Context<AppEnv>, format: FeedFormat, negotiated: boolean): Promise<Response> {
+    const site = await siteOf(c)
+    // `?view=xslt` sends RSS/Atom as `application/xml`, so browsers apply the XSLT (Chromium ignores it on feed types).
+    const xslt = c.req.query('view') === 'xslt'
+    const view = isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.name !== 'jsonFeed' ? 'xml' : 'feed'
+    return send(c, await site.feed(format, view, negotiated, waitUntilOf(c)))
+  }
+
+  for (const format of formats) app.get(format.path, (c) => serveFeed(c, format, false))
 
   // One URL for every format, chosen by Accept (RFC 9110 §12.5.1); the first format answers */*.
   app.get(PATHS.negotiated, (c) => {
     const format = negotiateFormat(c.req.header('Accept'), formats)
-    if (!format) {
-      c.header('Vary', 'Accept')
-      return errorResponse(c, 406, `None of the types in Accept can be served here. Available: ${formats.map((f) => f.mediaType).join(', ')}.`)
-    }
-    return serveFeed(c, format, { 'Content-Location': c.var.feed.links[format.name] }, ['Accept'])
+    if (format) return serveFeed(c, format, true)
+    c.header('Vary', 'Accept')
+    return errorResponse(c, 406, `None of the types in Accept can be served here. Available: ${formats.map((f) => f.mediaType).join(', ')}.`)
   })
 
-  app.get(PATHS.opml, (c) => {
-    const feed = c.var.feed
-    return serve(c, { key: `opml ${feed.key}`, render: () => renderOpml(feed), contentType: CONTENT_TYPES.opml, updated: feed.updated })
-  })
-  app.get(PATHS.stylesheet, (c) => serveText(c, 'xsl', FEED_XSL, CONTENT_TYPES.xsl))
-  app.get(PATHS.css, (c) => serveText(c, 'css', SITE_CSS, CONTENT_TYPES.css))
-  app.get(PATHS.script, (c) => serveText(c, 'js', SITE_JS, CONTENT_TYPES.js))
+  app.get(PATHS.opml, async (c) => send(c, await (await siteOf(c)).opml(waitUntilOf(c))))
+  app.get(PATHS.stylesheet, async (c) => send(c, await (await siteOf(c)).text('xsl', waitUntilOf(c))))
+  app.get(PATHS.css, async (c) => send(c, await (await siteOf(c)).text('css', waitUntilOf(c))))
+  app.get(PATHS.script, async (c) => send(c, await (await siteOf(c)).text('js', waitUntilOf(c))))
 
-  /** Serves page `n` (1-based) of the index: {@link INDEX_PAGE_SIZE} articles, newest first. */
-  function serveIndex(c: Context<AppEnv>, n: number) {
-    const feed = c.var.feed
-    const pages = Math.max(1, Math.ceil(articles.length / INDEX_PAGE_SIZE))
-    if (n > pages) return errorResponse(c, 404, `There is no page ${n}; the index has ${pages}.`)
-    const list = articles.slice((n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
-    const render = () => `${<IndexPage feed={feed} articles={list} page={n} pages={pages} />}`
-    return serve(c, { key: `page index ${n} ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: newest }, { Link: pageLinks(feed) })
+  /** Serves page `n` (1-based) of the index. */
+  async function serveIndex(c: Context<AppEnv>, n: number): Promise<Response> {
+    const site = await siteOf(c)
+    const page = await site.indexPage(n, waitUntilOf(c))
+    return page ? send(c, page) : errorResponse(c, 404, `There is no page ${n}; the index has ${site.indexPages}.`)
   }
 
   app.get(PATHS.home, (c) => serveIndex(c, 1))
-  app.get(PATHS.page(':n'), (c) => {
+  app.get(PATHS.page(':n'), async (c) => {
     const n = c.req.param('n') ?? ''
     // One URL per page: /page/1 is the home page, and only plain numbers name pages.
-    if (n === '1') return c.redirect(c.var.feed.links.home, 301)
+    if (n === '1') return redirect(c, (await siteOf(c)).links.home)
     if (!/^[1-9][0-9]{0,6}$/.test(n)) return errorResponse(c, 404, `No page ${n}.`)
     return serveIndex(c, Number(n))
   })
 
-  app.get(PATHS.article(':slug'), (c) => {
-    const feed = c.var.feed
-    const article = bySlug.get(c.req.param('slug') ?? '')
-    if (!article) return errorResponse(c, 404, `No article at ${c.req.path}.`)
-    const render = () => `${<ArticlePage feed={feed} article={article} />}`
-    return serve(c, { key: `page article ${article.slug} ${feed.key}`, render, contentType: CONTENT_TYPES.html, updated: article.updated }, { Link: pageLinks(feed) })
+  app.get(PATHS.article(':slug'), async (c) => {
+    const page = await (await siteOf(c)).article(c.req.param('slug') ?? '', waitUntilOf(c))
+    return page ? send(c, page) : errorResponse(c, 404, `No article at ${c.req.path}.`)
   })
 
-  app.notFound((c) => errorResponse(c, 404, `Nothing at ${c.req.path}.`))
+  // CORS preflight, on any path: a script on any origin may poll the feeds with validators.
+  app.options('*', () => new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS, ...NOSNIFF } }))
+
+  app.notFound((c) => {
+    const path = c.req.path
+    // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL.
+    if (path.length > 1 && path.endsWith('/') && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      const url = new URL(c.req.url)
+      url.pathname = path.replace(/\/+$/, '') || '/'
+      return redirect(c, url.href)
+    }
+    // A path that exists answers other methods with 405 and what it allows (RFC 9110 §15.5.6).
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && app.router.match('GET', path)[0].length > 0) {
+      return errorResponse(c, 405, `${c.req.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOWED_METHODS })
+    }
+    return errorResponse(c, 404, `Nothing at ${path}.`)
+  })
+
   app.onError((error, c) => {
     if (error instanceof ConfigError) {
       console.error(error.message)
@@ -208,8 +145,31 @@ export function createApp(options: AppOptions) {
   return app
 }
 
+/** The built content, read through the `ASSETS` binding. */
+function contentFiles(env: Env): ContentFiles {
+  if (!env.ASSETS) throw new ConfigError('No ASSETS binding: the content is read from Workers Static Assets ([assets] in wrangler.toml).')
+  return assetFiles(env.ASSETS)
+}
+
+/** Sends a prepared response (200 or 304). */
+function send(c: Context<AppEnv>, prepared: PreparedResponse): Response {
+  return sendPrepared(c.req.raw, prepared)
+}
+
+/** A permanent redirect, with the headers every response carries. */
+function redirect(c: Context<AppEnv>, location: string): Response {
+  const headers = { Location: location, 'Cache-Control': 'public, max-age=86400', 'Content-Type': CONTENT_TYPES.text, ...CORS_HEADERS, ...NOSNIFF }
+  return new Response(`Moved to ${location}\n`, { status: 301, headers })
+}
+
+/** `scheme://host[:port]` of a URL, without parsing it (workerd hands the Worker normalised URLs). */
+function originOf(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2)
+  return slash === -1 ? url : url.slice(0, slash)
+}
+
 /** The execution context's `waitUntil`, when the app runs inside a Worker invocation. */
-function waitUntilOf(c: Context<AppEnv>): ((promise: Promise<unknown>) => void) | undefined {
+function waitUntilOf(c: Context<AppEnv>): WaitUntil {
   try {
     const ctx = c.executionCtx
     return (promise) => ctx.waitUntil(promise)

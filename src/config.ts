@@ -23,7 +23,12 @@ export interface Env {
   WEBSUB_HUB?: string
   /** Version of the deployment (`[version_metadata]` in wrangler.toml): keys the Cache API entries. */
   CF_VERSION_METADATA?: { id: string }
+  /** Workers Static Assets (`[assets]` in wrangler.toml): the built content is read through it. */
+  ASSETS?: Fetcher
 }
+
+/** The variables that are text settings (not bindings). */
+type TextVar = Exclude<keyof Env, 'CF_VERSION_METADATA' | 'ASSETS'>
 
 /** Settings after defaults and validation. */
 export interface ResolvedConfig extends SiteConfig {
@@ -68,13 +73,13 @@ export function readConfig(env: Env): ResolvedConfig {
   const cached = cache.get(env)
   if (cached) return cached
   const problems: string[] = []
-  const text = (key: Exclude<keyof Env, 'CF_VERSION_METADATA'>, fallback?: string): string | undefined => {
+  const text = (key: TextVar, fallback?: string): string | undefined => {
     const value = env[key]?.trim()
     if (value === undefined || value === '') return fallback
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value)) problems.push(`${key} holds a control character`)
     return value
   }
-  const absoluteUrl = (key: Exclude<keyof Env, 'CF_VERSION_METADATA'>): string | undefined => {
+  const absoluteUrl = (key: TextVar): string | undefined => {
     const value = text(key)
     if (value === undefined) return undefined
     try {
@@ -91,7 +96,7 @@ export function readConfig(env: Env): ResolvedConfig {
   if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
   const email = text('SITE_AUTHOR_EMAIL')
   if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) problems.push(`SITE_AUTHOR_EMAIL must be an email address (got "${email}")`)
-  const wholeNumber = (key: Exclude<keyof Env, 'CF_VERSION_METADATA'>, fallback: number, min: number, max: number): number => {
+  const wholeNumber = (key: TextVar, fallback: number, min: number, max: number): number => {
     const value = text(key, String(fallback)) as string
     if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value)
     problems.push(`${key} must be a whole number from ${min} to ${max} (got "${value}")`)

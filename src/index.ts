@@ -1,11 +1,11 @@
 /**
- * The Worker: the bundled articles (built from `seeds/` by `npm run build:content`) served by the app.
+ * The Worker: the content built from `seeds/` (`npm run build:content`, into Static Assets) served
+ * by the app. Nothing corpus-sized is bundled, so startup does not grow with the articles.
  */
-import { articles } from '../generated/articles.ts'
 import { createApp } from './app.tsx'
 import type { Env } from './config.ts'
 
-const app = createApp({ articles })
+const app = createApp()
 
 export default {
   fetch: app.fetch,

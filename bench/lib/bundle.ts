@@ -7,6 +7,9 @@ import * as esbuild from 'esbuild'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 
+/** The built content of `seeds/` (`npm run build:content`), as `[assets]` in wrangler.toml names it. */
+export const ASSETS_DIR = join(ROOT, 'generated/assets')
+
 /** Raw and gzip size of a file, in bytes. */
 export function sizes(path: string): { raw: number; gzip: number } {
   const bytes = readFileSync(path)

@@ -11,6 +11,8 @@ export interface WorkerOptions {
   scriptPath: string
   compatibilityFlags?: string[]
   bindings?: Record<string, string>
+  /** Static Assets folder served through the `ASSETS` binding, as `[assets]` in wrangler.toml says. */
+  assetsDir?: string
 }
 
 /** A running Worker: its URL, the workerd process serving it, and how to stop it. */
@@ -71,6 +73,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     compatibilityDate: compatibilityDate(),
     compatibilityFlags: options.compatibilityFlags ?? [],
     bindings: options.bindings ?? {},
+    // As deployed: every request reaches the Worker first (run_worker_first), which reads the content through ASSETS.
+    ...(options.assetsDir && { assets: { directory: options.assetsDir, binding: 'ASSETS', routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } } }),
     host: '127.0.0.1',
     port: 0,
     // No per-request log lines: Miniflare would otherwise send one to Node for every request.

@@ -1,4 +1,4 @@
-import { gzipEtag, type Representation } from './representation.ts'
+import { gzipEtag } from './representation.ts'
 
 /**
  * Evaluates `If-None-Match` and `If-Modified-Since` for a GET or HEAD (RFC 9110 §13.1.2, §13.1.3,
@@ -6,15 +6,19 @@ import { gzipEtag, type Representation } from './representation.ts'
  * `If-Modified-Since` and only runs after the handler built the body; these validators are known
  * before anything is built.
  *
+ * @param etag - the identity coding's strong ETag (the gzip coding's is derived from it)
+ * @param lastModifiedMs - `Last-Modified` in milliseconds since the epoch
  * @returns true when the client's copy is current and the answer is `304 Not Modified`
  */
-export function isNotModified(headers: Headers, representation: Representation): boolean {
+export function isNotModified(headers: Headers, etag: string, lastModifiedMs: number): boolean {
   const ifNoneMatch = headers.get('If-None-Match')
   if (ifNoneMatch !== null) {
     // §13.1.2: `*` matches any current representation; otherwise a list compared weakly (§8.8.3.2),
     // so W/"x" matches "x", and either coding of the same content matches.
     if (ifNoneMatch.trim() === '*') return true
-    const current = [representation.etag, gzipEtag(representation.etag)]
+    // The common case: a reader sends back exactly the ETag it was given.
+    if (ifNoneMatch === etag) return true
+    const current = [etag, gzipEtag(etag)]
     for (const tag of ifNoneMatch.match(/(?:W\/)?"[^"]*"/g) ?? []) {
       if (current.includes(tag.replace(/^W\//, ''))) return true
     }
@@ -25,7 +29,7 @@ export function isNotModified(headers: Headers, representation: Representation):
   if (ifModifiedSince === null) return false
   const since = parseHttpDate(ifModifiedSince)
   // §13.1.3: a value that is not one valid HTTP-date is ignored.
-  return since !== undefined && Date.parse(representation.lastModified) <= since
+  return since !== undefined && lastModifiedMs <= since
 }
 
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)'

@@ -3,6 +3,7 @@ import { accepts } from 'hono/accepts'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ErrorPage } from '../pages/error-page.tsx'
 import { CONTENT_TYPES } from './content-types.ts'
+import { BROWSER_HEADERS, CORS_HEADERS, NOSNIFF } from './response-headers.ts'
 
 /** What an error body can be written as; the first answers clients that accept anything. */
 const ERROR_TYPES = ['text/plain', 'text/html', 'application/json', 'application/feed+json', 'application/problem+json']
@@ -17,9 +18,9 @@ const ERROR_TYPES = ['text/plain', 'text/html', 'application/json', 'application
  * @param headers - extra headers, e.g. `Allow` on 405
  */
 export function errorResponse(c: Context, status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): Response | Promise<Response> {
-  for (const [name, value] of Object.entries(headers)) c.header(name, value)
-  c.header('Cache-Control', 'no-store')
   const type = accepts(c, { header: 'Accept', supports: ERROR_TYPES, default: 'text/plain' })
+  for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...(type === 'text/html' ? BROWSER_HEADERS : NOSNIFF), ...headers })) c.header(name, value)
+  c.header('Cache-Control', 'no-store')
   if (type === 'text/html') return c.html(ErrorPage({ status, message }), status, { 'Content-Type': CONTENT_TYPES.html })
   if (type.includes('json')) return c.json({ error: { status, message } }, status, { 'Content-Type': CONTENT_TYPES.json })
   return c.text(`${status} ${message}\n`, status, { 'Content-Type': CONTENT_TYPES.text })

@@ -1,11 +1,10 @@
-import { RepresentationCache } from './representation-cache.ts'
 import { createRepresentation, withGzip, type Representation } from './representation.ts'
 
-/** What {@link RepresentationStore.get} builds on a miss. */
+/** What {@link RepresentationStore.load} builds on a miss. */
 export interface RepresentationSpec {
-  /** Same key, same bytes: it names format, variant and base URL. */
+  /** Same key, same bytes: it names the kind, the variant, the settings and the base URL. */
   key: string
-  render: () => string
+  render: () => string | Promise<string>
   contentType: string
   /** RFC 3339 date of the newest content, for `Last-Modified`. */
   updated: string
@@ -15,55 +14,46 @@ export interface RepresentationSpec {
 export interface StoreOptions {
   /**
    * Identifies the deployment (its version id). Cache API entries are keyed by it, so a new
-   * deployment never reads an old one's bytes. Without it only the in-isolate memo is used.
+   * deployment never reads an old one's bytes. Without it nothing is shared between isolates.
    */
   version?: string
-  /** Name of the Cache API cache. */
-  cacheName?: string
 }
 
 const CACHE_ORIGIN = 'https://representations.feed-endpoint.internal'
 
 /**
- * Where rendered bodies live: first a per-isolate memo (a `Map`, no I/O), then the Workers Cache
- * API shared by the isolates of a data center, then the renderer. A memo or cache hit renders
- * nothing. Where the runtime has no Cache API, or no deployment version is known, the memo alone
- * serves.
+ * Renders representations, first looking in the Workers Cache API, which the isolates of one data
+ * center share: a fresh isolate then reads bytes another one rendered instead of rendering them
+ * again. Where the runtime has no Cache API (or it does nothing, as on `*.workers.dev`), or no
+ * deployment version is known, every miss renders. The per-isolate memo is the site's
+ * (`src/site/site.ts`), bounded per kind.
  *
  * Hono's `cache` middleware is not used: it keys entries by request URL, but one URL here has
  * several representations (negotiated format, browser view, base URL), and Cache API `match`
  * ignores `Vary`, so URL keys would hand one client's variant to another.
  */
 export class RepresentationStore {
-  readonly #memo = new RepresentationCache<Promise<Representation>>()
   readonly #options: StoreOptions
+  #cache: Promise<Cache | undefined> | undefined
 
   constructor(options: StoreOptions = {}) {
     this.#options = options
   }
 
   /**
-   * Returns the representation for `spec.key`, building it at most once per isolate.
-   * @param waitUntil - keeps a Cache API write alive after the response (from the execution context)
+   * The representation for `spec.key`: from the Cache API when another isolate stored it, else rendered
+   * (and stored for the others).
+   * @param waitUntil - keeps the Cache API write alive after the response (from the execution context)
    */
-  get(spec: RepresentationSpec, waitUntil?: (promise: Promise<unknown>) => void): Promise<Representation> {
-    return this.#memo.get(spec.key, () => {
-      const pending = this.#load(spec, waitUntil)
-      // A failure must not stay memoised: the next request tries again.
-      pending.catch(() => this.#memo.delete(spec.key))
-      return pending
-    })
-  }
-
-  async #load(spec: RepresentationSpec, waitUntil?: (promise: Promise<unknown>) => void): Promise<Representation> {
-    const cache = await this.#cache()
+  async load(spec: RepresentationSpec, waitUntil?: (promise: Promise<unknown>) => void): Promise<Representation> {
+    const cache = await (this.#cache ??= this.#open())
     const url = cache && `${CACHE_ORIGIN}/${encodeURIComponent(this.#options.version as string)}/${encodeURIComponent(spec.key)}`
     if (cache && url) {
       const hit = await cache.match(url)
       const cached = hit && (await fromCached(hit))
       if (cached) return cached
     }
-    const representation = await createRepresentation(spec.render(), spec.contentType, spec.updated)
+    const representation = await createRepresentation(await spec.render(), spec.contentType, spec.updated)
     if (cache && url) {
       const put = cache.put(url, toCached(representation)).catch((error: unknown) => console.warn(`Cache API put failed: ${String(error)}`))
       if (waitUntil) waitUntil(put)
@@ -72,10 +62,10 @@ export class RepresentationStore {
     return representation
   }
 
-  async #cache(): Promise<Cache | undefined> {
+  async #open(): Promise<Cache | undefined> {
     if (!this.#options.version || typeof caches === 'undefined') return undefined
     try {
-      return await caches.open(this.#options.cacheName ?? 'representations')
+      return await caches.open('representations')
     } catch {
       return undefined
     }

@@ -50,6 +50,11 @@ export function gzipEtag(etag: string): string {
   return `${etag.slice(0, -1)}-gzip"`
 }
 
+/** Bytes a representation holds in memory: what the bounded caches count. */
+export function sizeOf(representation: Representation): number {
+  return representation.body.byteLength + (representation.gzip?.byteLength ?? 0)
+}
+
 function base64url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }

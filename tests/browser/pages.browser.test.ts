@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deployBundle } from '../../bench/lib/bundle.ts'
+import { ASSETS_DIR, deployBundle } from '../../bench/lib/bundle.ts'
 import { startWorker, type RunningWorker } from '../../bench/lib/workers.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -26,7 +26,7 @@ describe.skipIf(!available)('in Chromium', () => {
   let tmp: string
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'browser-'))
-    worker = await startWorker({ scriptPath: deployBundle(join(tmp, 'bundle')) })
+    worker = await startWorker({ scriptPath: deployBundle(join(tmp, 'bundle')), assetsDir: ASSETS_DIR })
     mkdirSync(SHOTS, { recursive: true })
   }, 120_000)
   afterAll(async () => {

@@ -1,9 +1,11 @@
 import seedText from '../../seeds/000_b6997ea73d66a62f.txt?raw'
 import seedMeta from '../../seeds/000_b6997ea73d66a62f.meta?raw'
 import { describe, expect, it } from 'vitest'
-import { articles as bundled } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { loadArticles } from '../../src/content/load-articles.ts'
 import { files } from '../fixtures/articles.ts'
+
+const bundled = await bundledArticles()
 
 const TITLE = 'UN secret report accuses North Korea of stealing $ 2 billion from banks and cryptocurrency exchanges for developing weapons'
 

@@ -3,7 +3,9 @@ import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
 import { context, sampleArticles } from '../fixtures/articles.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
-import { articles as bundled } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
+
+const bundled = await bundledArticles()
 
 interface Listed {
   id: string

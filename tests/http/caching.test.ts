@@ -1,7 +1,9 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { articles } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
+
+const articles = await bundledArticles()
 
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'

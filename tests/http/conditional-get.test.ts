@@ -1,9 +1,11 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { articles } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
 import { FORMATS, type FeedFormat } from '../../src/feeds/formats.ts'
 import { parseHttpDate } from '../../src/http/conditional-get.ts'
+
+const articles = await bundledArticles()
 
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'

@@ -1,6 +1,8 @@
 import { exports } from 'cloudflare:workers'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { articles } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
+
+const articles = await bundledArticles()
 
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { articles } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
+
+const articles = await bundledArticles()
 
 const HUB = 'https://hub.example.net/'
 

@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validateXML, type XMLValidationResult } from 'xmllint-wasm'
-import { articles } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled-node.ts'
 import { readConfig } from '../../src/config.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
 import { feedContext } from '../../src/feeds/feed-context.ts'
 import type { Article } from '../../src/model.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+
+const articles = await bundledArticles()
 
 const SCHEMA = readFileSync(resolve(import.meta.dirname, '../fixtures/schemas/atom.rng'), 'utf8')
 /** Each validation starts a worker with the wasm build of libxml2: allow for a slow machine. */

@@ -5,12 +5,14 @@ import { createRequire } from 'node:module'
 import Ajv, { type ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { articles } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled-node.ts'
 import { readConfig } from '../../src/config.ts'
 import { feedContext } from '../../src/feeds/feed-context.ts'
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import type { Article } from '../../src/model.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+
+const articles = await bundledArticles()
 
 const SCHEMA_PATH = createRequire(import.meta.url).resolve('jsonfeed-schema/schema-v1.1.json')
 const SCHEMA = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as { $schema: string }

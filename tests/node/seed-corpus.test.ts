@@ -34,7 +34,7 @@ function build(names: string[], binary: Record<string, Buffer> = {}) {
   dirs.push(dir)
   for (const name of names) copyFileSync(join(CORPUS, name), join(dir, name))
   for (const [name, bytes] of Object.entries(binary)) writeFileSync(join(dir, name), bytes)
-  const out = join(dir, 'out', 'articles.ts')
+  const out = join(dir, 'out')
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build-content.ts'), dir, out], { encoding: 'utf8' })
   return { status: run.status, stderr: run.stderr, stdout: run.stdout, out, written: existsSync(out) }
 }
@@ -90,6 +90,8 @@ describe('the seed corpus through the build script', () => {
     const [article] = await loadArticles([{ name, bytes: readFileSync(join(CORPUS, name)) }])
     expect(article!.title).not.toMatch(/[\r\ufeff]/)
     if (name !== 'utf8-bom.txt') expect(article!.paragraphs).toEqual(['First line wrapped.', 'Second.'])
-    expect(readFileSync(result.out, 'utf8')).toContain(JSON.stringify(JSON.stringify(article!.title)).slice(1, -1))
+    const [stored] = JSON.parse(readFileSync(join(result.out, '_content/articles/0.json'), 'utf8')) as { title: string; paragraphs: string[] }[]
+    expect(stored!.title).toBe(article!.title)
+    expect(stored!.paragraphs).toEqual(article!.paragraphs)
   })
 })

@@ -1,11 +1,13 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { articles } from '../../generated/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
 import { findElements } from '../helpers/html.ts'
 import { child, children, parseXml } from '../helpers/xml.ts'
+
+const articles = await bundledArticles()
 
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'

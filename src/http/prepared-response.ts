@@ -1,0 +1,103 @@
+import { parseAccept } from 'hono/utils/accept'
+import { isNotModified } from './conditional-get.ts'
+import { gzipEtag, type Representation } from './representation.ts'
+
+/** What a response adds to its representation: built once per representation and URL, never per request. */
+export interface ResponseProfile {
+  /** `Cache-Control` value. */
+  cacheControl: string
+  /** Request headers the choice of representation depended on (`Accept`, `Sec-Fetch-Dest`), for `Vary`. */
+  vary?: readonly string[]
+  /** Headers of 200 responses only: `Link`, security headers, `Cache-Tag`. */
+  headers?: Record<string, string>
+  /** Headers of 200 and 304 alike beyond the validators (`Content-Location`, CORS). */
+  shared?: Record<string, string>
+}
+
+/**
+ * A representation with its four header records (200 and 304, identity and gzip) built in advance,
+ * so answering a request is a header lookup and one `new Response`: what the fastest static Worker
+ * does.
+ */
+export interface PreparedResponse {
+  representation: Representation
+  /** `Last-Modified` in milliseconds, for `If-Modified-Since`. */
+  lastModifiedMs: number
+  ok: Record<string, string>
+  okGzip?: Record<string, string>
+  notModified: Record<string, string>
+  notModifiedGzip?: Record<string, string>
+}
+
+/**
+ * Builds the header records of `representation`.
+ *
+ * A 304 carries what RFC 9110 §15.4.5 asks for (ETag, Cache-Control, Vary, Content-Location; the
+ * runtime adds Date) and `Access-Control-Allow-Origin` so a script that sent the validator can read
+ * the status: nothing a poller does not use.
+ */
+export function prepareResponse(representation: Representation, profile: ResponseProfile): PreparedResponse {
+  const vary = [...(profile.vary ?? []), ...(representation.gzip ? ['Accept-Encoding'] : [])]
+  const records = (etag: string, body: Uint8Array, coding?: string) => {
+    const notModified: Record<string, string> = { ETag: etag, 'Cache-Control': profile.cacheControl, ...profile.shared }
+    if (vary.length > 0) notModified.Vary = vary.join(', ')
+    const ok: Record<string, string> = {
+      'Content-Type': representation.contentType,
+      'Content-Length': String(body.byteLength),
+      ...notModified,
+      'Last-Modified': representation.lastModified,
+      ...profile.headers,
+    }
+    if (coding) ok['Content-Encoding'] = coding
+    return { ok, notModified }
+  }
+  const identity = records(representation.etag, representation.body)
+  const prepared: PreparedResponse = { representation, lastModifiedMs: Date.parse(representation.lastModified), ...identity }
+  if (representation.gzip) {
+    const gzip = records(gzipEtag(representation.etag), representation.gzip, 'gzip')
+    prepared.okGzip = gzip.ok
+    prepared.notModifiedGzip = gzip.notModified
+  }
+  return prepared
+}
+
+/**
+ * Answers a GET or HEAD from a prepared response: `304` when the client's validators match, else
+ * `200` with the body, gzip-coded when the client accepts it. Nothing is rendered, hashed,
+ * compressed or assembled here.
+ */
+export function sendPrepared(request: Request, prepared: PreparedResponse): Response {
+  const gzip = prepared.okGzip !== undefined && acceptsGzip(clientAcceptEncoding(request))
+  if (isNotModified(request.headers, prepared.representation.etag, prepared.lastModifiedMs)) {
+    return new Response(null, { status: 304, headers: gzip ? (prepared.notModifiedGzip as Record<string, string>) : prepared.notModified })
+  }
+  const { representation } = prepared
+  // `manual`: the bytes are already gzip-coded; the runtime must send them as they are.
+  return new Response(gzip ? representation.gzip : representation.body, { headers: gzip ? (prepared.okGzip as Record<string, string>) : prepared.ok, encodeBody: 'manual' })
+}
+
+/**
+ * The client's own `Accept-Encoding`. Cloudflare's front line (and miniflare, which emulates it)
+ * replaces the header a Worker sees with `br, gzip` and keeps the client's value in
+ * `request.cf.clientAcceptEncoding`; it only re-codes responses of the types it compresses itself,
+ * so for `application/atom+xml` or `application/feed+json` a gzip body would reach a client that
+ * never asked for it.
+ */
+export function clientAcceptEncoding(request: Request): string | null {
+  const cf = (request as { cf?: { clientAcceptEncoding?: unknown } }).cf
+  return typeof cf?.clientAcceptEncoding === 'string' ? cf.clientAcceptEncoding : request.headers.get('Accept-Encoding')
+}
+
+/** Whether `Accept-Encoding` allows gzip (RFC 9110 §12.5.3): named or `*`, with q > 0. */
+export function acceptsGzip(acceptEncoding: string | null): boolean {
+  if (!acceptEncoding) return false
+  // The common case, `gzip, deflate, br` with no weights, without parsing.
+  if (!acceptEncoding.includes(';')) return /(?:^|[\s,])(?:x-)?gzip(?:$|[\s,])|(?:^|[\s,])\*(?:$|[\s,])/i.test(acceptEncoding)
+  let q: number | undefined
+  for (const coding of parseAccept(acceptEncoding)) {
+    const name = coding.type.toLowerCase()
+    if (name === 'gzip' || name === 'x-gzip') q = coding.q
+    else if (name === '*' && q === undefined) q = coding.q
+  }
+  return q !== undefined && Number.isFinite(q) && q > 0
+}

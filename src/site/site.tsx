@@ -1,0 +1,245 @@
+import type { ResolvedConfig } from '../config.ts'
+import { BoundedCache } from '../bounded-cache.ts'
+import type { Corpus } from '../corpus/corpus.ts'
+import { siteLinks, type FeedContext, type SiteLinks } from '../feeds/feed-context.ts'
+import type { FeedFormat } from '../feeds/formats.ts'
+import { renderOpml } from '../feeds/opml.ts'
+import { fnv1a } from '../fingerprint.ts'
+import { cacheControl } from '../http/cache-control.ts'
+import { CONTENT_TYPES, feedContentType } from '../http/content-types.ts'
+import { linkHeader } from '../http/link-header.ts'
+import { prepareResponse, type PreparedResponse, type ResponseProfile } from '../http/prepared-response.ts'
+import { sizeOf } from '../http/representation.ts'
+import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
+import { BROWSER_HEADERS, CONTENT_SECURITY_POLICY, CORS_EXPOSE, CORS_HEADERS, NOSNIFF } from '../http/response-headers.ts'
+import type { Article } from '../model.ts'
+import { ArticlePage } from '../pages/article-page.tsx'
+import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
+import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
+import { FEED_XSL } from '../pages/feed-stylesheet.ts'
+import { IndexPage } from '../pages/index-page.tsx'
+
+/** Articles per index page: the newest on `/`, older ones on `/page/2`, … */
+export const INDEX_PAGE_SIZE = 30
+
+/** Index pages kept for the isolate's life (the ones people and crawlers open most); older ones are bounded. */
+export const PINNED_INDEX_PAGES = 3
+
+/** Bounds of the per-isolate memo of a site, per kind of page (bytes count body + gzip). */
+export const SITE_LIMITS = {
+  /** Index pages past {@link PINNED_INDEX_PAGES}. */
+  indexPages: { entries: 64, size: 4 * 1024 * 1024 },
+  /** Article pages past the newest `FEED_ITEMS` (those stay: feed readers link to them). */
+  articles: { entries: 1024, size: 8 * 1024 * 1024 },
+} as const
+
+/** How a feed URL is answered: the feed, the feed as `application/xml` (`?view=xslt`), or the browser page. */
+export type FeedView = 'feed' | 'xml' | 'preview'
+
+/** The fixed texts the site serves. */
+const STATIC_TEXTS = {
+  css: { text: SITE_CSS, contentType: CONTENT_TYPES.css },
+  js: { text: SITE_JS, contentType: CONTENT_TYPES.js },
+  xsl: { text: FEED_XSL, contentType: CONTENT_TYPES.xsl },
+} as const
+
+/** Options of {@link Site}. */
+export interface SiteOptions {
+  config: ResolvedConfig
+  /** Origin the request came to; used for links only when no `SITE_URL` is set. */
+  origin: string
+  corpus: Corpus
+  formats: readonly FeedFormat[]
+  /** Renders on a miss, through the Cache API shared by a data center's isolates. */
+  store: RepresentationStore
+}
+
+/** Keeps the Cache API write of a fresh render alive after the response (the execution context's `waitUntil`). */
+export type WaitUntil = ((promise: Promise<unknown>) => void) | undefined
+
+/**
+ * One site as seen from one base URL with one set of settings: its links, its header sets and
+ * every representation it has rendered, each kind in a memo of its own bound. Routes only ask it
+ * for a prepared response and send it.
+ */
+export class Site {
+  readonly config: ResolvedConfig
+  readonly links: SiteLinks
+  readonly formats: readonly FeedFormat[]
+  /** Names everything the bytes depend on besides the content: settings and base URL. */
+  readonly key: string
+  readonly #corpus: Corpus
+  readonly #store: RepresentationStore
+  readonly #cacheControl: string
+  /** Feeds, their views, OPML, assets, the first index pages and the newest articles: a fixed set. */
+  readonly #pinned = new Map<string, PreparedResponse>()
+  readonly #indexPages = new BoundedCache<PreparedResponse>(SITE_LIMITS.indexPages)
+  readonly #articles = new BoundedCache<PreparedResponse>(SITE_LIMITS.articles)
+  /** Renders under way, so concurrent first requests render once. */
+  readonly #pending = new Map<string, Promise<PreparedResponse>>()
+
+  constructor(options: SiteOptions) {
+    const { config } = options
+    const base = config.baseUrl ?? options.origin
+    this.config = config
+    this.links = siteLinks(base)
+    this.formats = options.formats
+    this.key = `${base} ${fnv1a(JSON.stringify(config))} ${options.corpus.manifest.fingerprint}`
+    this.#corpus = options.corpus
+    this.#store = options.store
+    this.#cacheControl = cacheControl(config)
+  }
+
+  /** Number of index pages (at least 1, even for an empty corpus). */
+  get indexPages(): number {
+    return Math.max(1, Math.ceil(this.#corpus.count / INDEX_PAGE_SIZE))
+  }
+
+  /** A feed, as `view` says; `negotiated` when it answers `/feed` (then it names its own URL and varies by `Accept`). */
+  feed(format: FeedFormat, view: FeedView, negotiated: boolean, waitUntil: WaitUntil): Promise<PreparedResponse> {
+    const key = `${view} ${format.name}${negotiated ? ' negotiated' : ''}`
+    if (negotiated) {
+      // The same bytes as the fixed URL: only the headers differ.
+      return this.#get(key, this.#pinned, async () => {
+        const plain = await this.feed(format, view, false, waitUntil)
+        return prepareResponse(plain.representation, this.#feedProfile(format, view, true))
+      })
+    }
+    return this.#get(key, this.#pinned, async () => {
+      const articles = await this.#corpus.newest(this.config.feedItems)
+      const feed = this.#context(articles)
+      const isXml = view === 'xml' && format.name !== 'jsonFeed'
+      const spec: RepresentationSpec =
+        view === 'preview'
+          ? { key, render: () => `${<FeedPreviewPage feed={feed} format={format} />}`, contentType: CONTENT_TYPES.html, updated: feed.updated }
+          : { key, render: () => format.render(feed), contentType: isXml ? CONTENT_TYPES.xml : feedContentType(format.mediaType), updated: feed.updated }
+      return this.#prepare(spec, this.#feedProfile(format, view, false), waitUntil)
+    })
+  }
+
+  /** Page `n` (1-based) of the index, or `undefined` past the last page. */
+  async indexPage(n: number, waitUntil: WaitUntil): Promise<PreparedResponse | undefined> {
+    const pages = this.indexPages
+    if (n > pages) return undefined
+    const key = `index ${n}`
+    return this.#get(key, n <= PINNED_INDEX_PAGES ? this.#pinned : this.#indexPages, async () => {
+      const articles = await this.#corpus.range((n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
+      const feed = this.#context(articles)
+      const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
+      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated }, this.#htmlProfile(`index,index:${n}`), waitUntil)
+    })
+  }
+
+  /** The page of the article at `/articles/{slug}`, or `undefined` when there is none. */
+  async article(slug: string, waitUntil: WaitUntil): Promise<PreparedResponse | undefined> {
+    const key = `article ${slug}`
+    const memo = this.#pinned.get(key) ?? this.#articles.peek(key)
+    if (memo) return memo
+    const located = await this.#corpus.bySlug(slug)
+    if (!located) return undefined
+    const { article, position } = located
+    return this.#get(key, position < this.config.feedItems ? this.#pinned : this.#articles, () => {
+      const feed = this.#context([])
+      const render = () => `${<ArticlePage feed={feed} article={article} />}`
+      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: article.updated }, this.#htmlProfile(`articles,article:${slug}`), waitUntil)
+    })
+  }
+
+  /** The OPML subscription list. */
+  opml(waitUntil: WaitUntil): Promise<PreparedResponse> {
+    return this.#get('opml', this.#pinned, () => {
+      const spec = { key: 'opml', render: () => renderOpml(this.#context([])), contentType: CONTENT_TYPES.opml, updated: this.#corpus.manifest.updated }
+      return this.#prepare(spec, this.#serviceProfile('opml'), waitUntil)
+    })
+  }
+
+  /** The stylesheet, the script or the XSLT. */
+  text(name: keyof typeof STATIC_TEXTS, waitUntil: WaitUntil): Promise<PreparedResponse> {
+    const key = `text ${name}`
+    return this.#get(key, this.#pinned, () => {
+      const { text, contentType } = STATIC_TEXTS[name]
+      return this.#prepare({ key, render: () => text, contentType, updated: this.#corpus.manifest.updated }, this.#serviceProfile(`assets,asset:${name}`), waitUntil)
+    })
+  }
+
+  /** What the serializers and pages render from. */
+  #context(articles: readonly Article[]): FeedContext {
+    let updated = ''
+    for (const article of articles) if (article.updated > updated) updated = article.updated
+    return { config: this.config, links: this.links, articles, updated: updated || this.#corpus.manifest.updated || new Date(0).toISOString(), key: this.key }
+  }
+
+  /** Headers of a feed. XML a browser may render through `/feed.xsl` gets the CSP; JSON, read by programs, does not. */
+  #feedProfile(format: FeedFormat, view: FeedView, negotiated: boolean): ResponseProfile {
+    if (view === 'preview') {
+      return { ...this.#htmlProfile(`feeds,feed:${format.name}`), vary: negotiated ? ['Accept', 'Sec-Fetch-Dest'] : ['Sec-Fetch-Dest'], ...(negotiated && { shared: { ...CORS_HEADERS, 'Content-Location': this.links[format.name] } }) }
+    }
+    const self = [{ href: this.links[format.name], rel: 'self', type: format.mediaType }, ...(this.config.websubHub ? [{ href: this.config.websubHub, rel: 'hub' }] : [])]
+    return {
+      cacheControl: this.#cacheControl,
+      vary: negotiated ? ['Accept', 'Sec-Fetch-Dest'] : ['Sec-Fetch-Dest'],
+      shared: negotiated ? { ...CORS_HEADERS, 'Content-Location': this.links[format.name] } : CORS_HEADERS,
+      headers: {
+        // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the documents.
+        Link: linkHeader(self),
+        ...(format.name === 'jsonFeed' ? NOSNIFF : { ...NOSNIFF, 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
+        ...CORS_EXPOSE,
+        ...this.#cacheTags(`feeds,feed:${format.name}`),
+      },
+    }
+  }
+
+  /** Headers of an HTML page: every header a browser acts on. */
+  #htmlProfile(tags: string): ResponseProfile {
+    return { cacheControl: this.#cacheControl, shared: CORS_HEADERS, headers: { ...BROWSER_HEADERS, ...this.#cacheTags(tags) } }
+  }
+
+  /** Headers of a file a program or a browser fetches but never shows as a page (OPML, CSS, JS, XSLT). */
+  #serviceProfile(tags: string): ResponseProfile {
+    return { cacheControl: this.#cacheControl, shared: CORS_HEADERS, headers: { ...NOSNIFF, ...CORS_EXPOSE, ...this.#cacheTags(tags) } }
+  }
+
+  /**
+   * `Cache-Tag` for Workers Cache purges by kind or by one representation. Without `SITE_URL`, the
+   * links in the bytes depend on the host asked, while Workers Cache keys by path and query alone,
+   * so those responses are kept out of it (`Cloudflare-CDN-Cache-Control: no-store`; browsers and
+   * readers still cache by `Cache-Control`).
+   */
+  #cacheTags(tags: string): Record<string, string> {
+    return this.config.baseUrl ? { 'Cache-Tag': tags } : { 'Cache-Tag': tags, 'Cloudflare-CDN-Cache-Control': 'no-store' }
+  }
+
+  /** Renders (or reads from the Cache API) and prepares the headers. */
+  async #prepare(spec: RepresentationSpec, profile: ResponseProfile, waitUntil: WaitUntil): Promise<PreparedResponse> {
+    const representation = await this.#store.load({ ...spec, key: `${spec.key} ${this.key}` }, waitUntil)
+    return prepareResponse(representation, profile)
+  }
+
+  /** The memoised response for `key`, built at most once at a time and kept in `memo`. */
+  #get(key: string, memo: Map<string, PreparedResponse> | BoundedCache<PreparedResponse>, build: () => Promise<PreparedResponse>): Promise<PreparedResponse> {
+    const hit = memo instanceof Map ? memo.get(key) : memo.peek(key)
+    if (hit) return Promise.resolve(hit)
+    let pending = this.#pending.get(key)
+    if (!pending) {
+      pending = build().then(
+        (prepared) => {
+          this.#pending.delete(key)
+          if (memo instanceof Map) memo.set(key, prepared)
+          else memo.set(key, prepared, sizeOf(prepared.representation))
+          return prepared
+        },
+        (error: unknown) => {
+          this.#pending.delete(key)
+          throw error
+        },
+      )
+      this.#pending.set(key, pending)
+    }
+    return pending
+  }
+
+  /** Entries and bytes held per kind: what the memory bounds apply to (tests, diagnostics). */
+  get memoStats() {
+    return { pinned: this.#pinned.size, indexPages: this.#indexPages.stats, articles: this.#articles.stats }
+  }
+}

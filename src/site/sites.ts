@@ -1,0 +1,39 @@
+import { BoundedCache } from '../bounded-cache.ts'
+import type { ResolvedConfig } from '../config.ts'
+import type { Corpus } from '../corpus/corpus.ts'
+import type { FeedFormat } from '../feeds/formats.ts'
+import { fnv1a } from '../fingerprint.ts'
+import type { RepresentationStore } from '../http/representation-store.ts'
+import { Site } from './site.tsx'
+
+/**
+ * Sites kept per isolate. With `SITE_URL` set there is one; without it, one per origin asked, and
+ * the `Host` a client sends is client data, so the count is bounded (least recently used go).
+ */
+export const MAX_SITES = 16
+
+/** Options of {@link Sites}. */
+export interface SitesOptions {
+  formats: readonly FeedFormat[]
+  store: RepresentationStore
+}
+
+/** The {@link Site} objects of one isolate: one per (settings, origin), built once, bounded. */
+export class Sites {
+  readonly #options: SitesOptions
+  readonly #sites = new BoundedCache<Site>({ entries: MAX_SITES })
+  /** Settings fingerprint per settings object: the same values give the same site, whatever object holds them. */
+  readonly #fingerprints = new WeakMap<ResolvedConfig, string>()
+
+  constructor(options: SitesOptions) {
+    this.#options = options
+  }
+
+  /** The site for these settings as seen from `origin` (ignored when `SITE_URL` is set). */
+  get(config: ResolvedConfig, origin: string, corpus: Corpus): Site {
+    let fingerprint = this.#fingerprints.get(config)
+    if (fingerprint === undefined) this.#fingerprints.set(config, (fingerprint = fnv1a(JSON.stringify(config))))
+    const key = `${fingerprint} ${config.baseUrl ?? origin}`
+    return this.#sites.get(key, () => new Site({ config, origin, corpus, ...this.#options }))
+  }
+}

@@ -1,0 +1,19 @@
+/** The articles of `seeds/` as built on disk (`generated/assets/_content/`), for tests that run in Node. */
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { Corpus } from '../../src/corpus/corpus.ts'
+import { CONTENT_PREFIX, type ContentFiles } from '../../src/corpus/files.ts'
+import type { Article } from '../../src/model.ts'
+
+/** Reads the built content files from a folder (default: this project's generated assets). */
+export function diskFiles(assetsDir = resolve(import.meta.dirname, '../../generated/assets')): ContentFiles {
+  return {
+    read: (path) => readFile(join(assetsDir, CONTENT_PREFIX, path), 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error))),
+  }
+}
+
+/** Every bundled article, newest first. */
+export async function bundledArticles(): Promise<Article[]> {
+  const corpus = await Corpus.open(diskFiles())
+  return corpus.range(0, corpus.count)
+}

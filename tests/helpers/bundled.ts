@@ -1,0 +1,11 @@
+/** The articles of `seeds/` as the Worker reads them: the built files, through the real ASSETS binding (miniflare). */
+import { env } from 'cloudflare:workers'
+import { Corpus } from '../../src/corpus/corpus.ts'
+import { assetFiles } from '../../src/corpus/files.ts'
+import type { Article } from '../../src/model.ts'
+
+/** Every bundled article, newest first. */
+export async function bundledArticles(): Promise<Article[]> {
+  const corpus = await Corpus.open(assetFiles((env as { ASSETS: Fetcher }).ASSETS))
+  return corpus.range(0, corpus.count)
+}
