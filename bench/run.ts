@@ -1,32 +1,45 @@
 /**
- * `npm run bench`: the built Worker against the physical limit and the common approach, measured
- * side by side in one run, plus cold start, bundle size and memory. Loopback only; bounded; stops itself.
+ * `npm run bench`: the built Worker against the fastest static answer (the limit) and the common
+ * approach (the peer), measured side by side in one run; the headers each answer carries; then, for
+ * each corpus size, the build, module evaluation, the first request of each route and memory.
+ * Loopback only; bounded; stops itself.
  *
  * Settings (environment): BENCH_SECONDS (per run, default 3), BENCH_ROUNDS (default 3),
- * BENCH_CONNECTIONS (default 16), BENCH_SIZES (cold-start article counts, default 1,100,1000,10000),
- * BENCH_OUT (results folder, default bench/results), BENCH_GENERATOR=autocannon (instead of wrk).
+ * BENCH_CONNECTIONS (default 16), BENCH_SIZES (corpus sizes, default 1,1000,10000,100000),
+ * BENCH_OUT (results folder, default bench/results), BENCH_PARTS (default throughput,scale: which to run), BENCH_CHART (SVG path, default
+ * docs/scale.svg when all four default sizes run), BENCH_GENERATOR=autocannon (instead of wrk).
  */
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { buildContent, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
+import { loadArticles } from '../src/content/load-articles.ts'
+import { ASSETS_DIR, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
+import { chartSvg } from './lib/chart.ts'
 import { limitWorkerSource, type Captured } from './lib/limit-worker.ts'
 import { generator, measure, type LoadResult } from './lib/load.ts'
-import { cpuMs, PINNING, residentMiB, startWorker, type RunningWorker } from './lib/workers.ts'
-import { generateArticles } from './generate-articles.ts'
+import { articleReads, coldIsolate, firstRequestCpu, generateAndBuild, memoryAfter, readManifest, routes, slugsAt, TRIVIAL_WITH_READS, trivialPath, writeWorker, type BuildOutput } from './lib/scale.ts'
+import { PINNING, startWorker, type RunningWorker } from './lib/workers.ts'
+import { readdir, readFile } from 'node:fs/promises'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
-const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number)
+const DEFAULT_SIZES = '1,1000,10000,100000'
+const SIZES = (process.env.BENCH_SIZES ?? DEFAULT_SIZES).split(',').map(Number)
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'bench/results')
+const PARTS = (process.env.BENCH_PARTS ?? 'throughput,scale').split(',')
+const CHART = process.env.BENCH_CHART ?? (process.env.BENCH_SIZES === undefined ? join(ROOT, 'docs/scale.svg') : join(OUT, 'scale.svg'))
+/** Fresh processes per first-request figure; the median is reported (one cold start is noisy on a shared machine). */
+const COLD_REPEAT = Number(process.env.BENCH_COLD_REPEAT ?? 3)
+/** Article pages requested before memory is read (the issue's "after requests for 1,000 different articles"). */
+const MEMORY_ARTICLES = 1000
 const FORMATS = [
   { name: 'RSS', path: '/feed.xml' },
   { name: 'Atom', path: '/atom.xml' },
   { name: 'JSON Feed', path: '/feed.json' },
 ]
+/** Goals of the scale issue, checked at the end. */
+const GOALS = { startupMs: 50, firstRequestMs: 10, memoryMiB: 64, buildSeconds: 60, notModifiedBytes: 350, okBytes: 700, ok: 0.9, notModified: 1.1 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'bench-'))
 const running: RunningWorker[] = []
@@ -38,7 +51,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 const deadline = setTimeout(() => {
   console.error('bench: time limit reached, stopping')
   void cleanup().then(() => process.exit(2))
-}, 15 * 60_000)
+}, 25 * 60_000)
 deadline.unref()
 
 const median = (xs: number[]) => {
@@ -49,11 +62,15 @@ const median = (xs: number[]) => {
 const round1 = (x: number) => Math.round(x * 10) / 10
 const log = (s: string) => console.log(`bench: ${s}`)
 
-async function start(name: string, scriptPath: string, flags: string[] = []): Promise<RunningWorker> {
-  const w = await startWorker({ scriptPath, compatibilityFlags: flags })
+async function start(name: string, scriptPath: string, options: { flags?: string[]; assetsDir?: string; quiet?: boolean } = {}): Promise<RunningWorker> {
+  const w = await startWorker({ scriptPath, compatibilityFlags: options.flags ?? [], ...(options.assetsDir && { assetsDir: options.assetsDir }) })
   running.push(w)
-  log(`${name} on ${w.url} (workerd pid ${w.pid ?? '?'})`)
+  if (!options.quiet) log(`${name} on ${w.url} (workerd pid ${w.pid ?? '?'})`)
   return w
+}
+async function stop(w: RunningWorker) {
+  await w.dispose()
+  running.splice(running.indexOf(w), 1)
 }
 
 interface Row {
@@ -67,27 +84,52 @@ interface Row {
   rounds: LoadResult[]
 }
 
-async function throughput(): Promise<{ rows: Row[]; bundles: Record<string, { raw: number; gzip: number }> }> {
-  log(`building the deploy bundle and the peer (wrangler deploy --dry-run)`)
+/** Bytes of a response's header block as sent over HTTP/1.1 (`name: value\r\n` per field). */
+function headerBytes(headers: Headers): number {
+  let n = 0
+  for (const [name, value] of headers) n += name.length + value.length + 4
+  return n
+}
+
+interface HeaderRow {
+  response: string
+  bytes: number
+  names: string[]
+}
+
+/** The articles of seeds/ for the peer, as a JSON module it bundles. */
+async function writePeerArticles(): Promise<void> {
+  const dir = join(ROOT, 'seeds')
+  const files = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })))
+  writeFileSync(join(ROOT, 'generated/peer-articles.json'), JSON.stringify(await loadArticles(files)))
+}
+
+async function throughput(): Promise<{ rows: Row[]; headers: HeaderRow[]; bundles: Record<string, { raw: number; gzip: number }> }> {
+  log('building the deploy bundle and the peer (wrangler deploy --dry-run)')
   const productJs = deployBundle(join(tmp, 'product'))
+  await writePeerArticles()
   // The peer as a user of `feed` would deploy it: wrangler, its own config, nodejs_compat.
   const peerBundle = deployBundle(join(tmp, 'peer'), join(ROOT, 'bench/peer/wrangler.toml'))
-  const codeOnly = await bundleWith(join(ROOT, 'src/index.ts'), join(tmp, 'code-only.js'), writeEmptyArticles())
 
-  const product = await start('product', productJs)
+  const product = await start('product', productJs, { assetsDir: ASSETS_DIR })
   const captured: Captured[] = []
   const etags: Record<string, string> = {}
+  const headers: HeaderRow[] = []
   for (const f of FORMATS) {
     const res = await fetch(product.url + f.path)
-    const headers = [...res.headers].filter(([k]) => !['content-length', 'content-encoding', 'date'].includes(k))
-    captured.push({ path: f.path, headers, body: new Uint8Array(await res.arrayBuffer()) })
-    const etag = res.headers.get('etag')
-    if (etag) etags[f.path] = etag
+    const body = new Uint8Array(await res.arrayBuffer())
+    headers.push({ response: `${f.name} 200`, bytes: headerBytes(res.headers), names: [...res.headers.keys()] })
+    captured.push({ path: f.path, headers: [...res.headers].filter(([k]) => !['content-length', 'content-encoding', 'date'].includes(k)), body })
+    const etag = res.headers.get('etag') as string
+    etags[f.path] = etag
+    const notModified = await fetch(product.url + f.path, { headers: { 'If-None-Match': etag } })
+    await notModified.arrayBuffer()
+    if (notModified.status !== 304) throw new Error(`${f.path}: expected 304, got ${notModified.status}`)
+    headers.push({ response: `${f.name} 304`, bytes: headerBytes(notModified.headers), names: [...notModified.headers.keys()] })
   }
-  const limitJs = join(tmp, 'limit.js')
-  writeFileSync(limitJs, limitWorkerSource(captured))
-  const limit = await start('limit (module-scope bytes)', limitJs)
-  const peer = await start('peer (Hono + feed per request)', peerBundle, ['nodejs_compat'])
+  const limitJs = writeWorker(join(tmp, 'limit.js'), limitWorkerSource(captured))
+  const limit = await start('limit (module-scope bytes, one header record)', limitJs)
+  const peer = await start('peer (Hono + feed per request)', peerBundle, { flags: ['nodejs_compat'] })
   for (const w of [limit, peer]) for (const f of FORMATS) if ((await fetch(w.url + f.path)).status !== 200) throw new Error(`${w.url}${f.path} is not 200`)
 
   const servers = { limit, product, peer }
@@ -99,8 +141,7 @@ async function throughput(): Promise<{ rows: Row[]; bundles: Record<string, { ra
       const order = (['limit', 'product', 'peer'] as const).slice()
       if (round % 2 === 0) order.reverse()
       for (const name of order) add(`${f.name}|${name}`, await measure({ url: servers[name].url + f.path, seconds: SECONDS, connections: CONNECTIONS }))
-      const etag = etags[f.path]
-      if (etag) add(`${f.name} 304|product`, await measure({ url: product.url + f.path, seconds: SECONDS, connections: CONNECTIONS, headers: { 'If-None-Match': etag } }))
+      add(`${f.name} 304|product`, await measure({ url: product.url + f.path, seconds: SECONDS, connections: CONNECTIONS, headers: { 'If-None-Match': etags[f.path] as string } }))
     }
     log(`round ${round}/${ROUNDS} done`)
   }
@@ -109,99 +150,84 @@ async function throughput(): Promise<{ rows: Row[]; bundles: Record<string, { ra
   for (const f of FORMATS) {
     const limitRps = median((results.get(`${f.name}|limit`) ?? []).map((r) => r.rps))
     for (const [target, server] of [[f.name, 'limit'], [f.name, 'product'], [f.name, 'peer'], [`${f.name} 304`, 'product']] as const) {
-      const runs = results.get(`${target}|${server}`)
-      if (!runs) {
-        rows.push({ target, server, rps: NaN, p50ms: NaN, p99ms: NaN, ratioToLimit: null, errors: 0, rounds: [] })
-        continue
-      }
+      const runs = results.get(`${target}|${server}`) ?? []
       const rps = median(runs.map((r) => r.rps))
       rows.push({
         target,
         server,
         rps: round1(rps),
-        p50ms: round1(median(runs.map((r) => r.p50ms)) * 100) / 100,
-        p99ms: round1(median(runs.map((r) => r.p99ms)) * 100) / 100,
+        p50ms: Math.round(median(runs.map((r) => r.p50ms)) * 100) / 100,
+        p99ms: Math.round(median(runs.map((r) => r.p99ms)) * 100) / 100,
         ratioToLimit: Math.round((rps / limitRps) * 1000) / 1000,
         errors: runs.reduce((a, r) => a + r.errors, 0),
         rounds: runs,
       })
     }
   }
-  for (const w of [limit, product, peer]) await w.dispose()
-  running.length = 0
-  return { rows, bundles: { deploy: sizes(productJs), codeOnly: sizes(codeOnly), peer: sizes(peerBundle) } }
+  for (const w of [limit, product, peer]) await stop(w)
+  return { rows, headers, bundles: { deploy: sizes(productJs), peer: sizes(peerBundle) } }
 }
 
-function writeEmptyArticles(): string {
-  const file = join(tmp, 'empty-articles.ts')
-  writeFileSync(file, 'export const articles = []\n')
-  return file
-}
-
-interface ColdRow {
+interface ScaleRow {
   articles: number
   seedBytes: number
-  bundleBytes: number
-  /** Fresh V8 isolate (Node): CPU to evaluate the module (articles JSON) and to build the 3 feeds + index. */
-  isolateModuleCpuMs: number
-  isolateBuildCpuMs: number
-  /** Fresh workerd process: wall time and CPU of the first requests (3 feeds + index), and the same for a trivial Worker. */
-  firstRequestsWallMs: number
-  workerdCpuMs: number | null
-  trivialWorkerdCpuMs: number | null
-  memoryMiB: number | null
+  build: Omit<BuildOutput, 'log'>
+  /** Fresh V8 isolate (Node): CPU to evaluate the Worker module. */
+  startupCpuMs: number
+  /** Fresh V8 isolate (Node): CPU of each route's first request, content read from disk. */
+  isolateFirstRequestMs: Record<string, number>
+  /** Fresh workerd per route: process CPU of its first request, and of a trivial Worker reading the same content files. */
+  workerdFirstRequestMs: Record<string, number>
+  trivialFirstRequestMs: Record<string, number>
+  /** workerd resident memory after {@link MEMORY_ARTICLES} article pages, and a trivial Worker's after reading the same files. */
+  memoryMiB: number
+  trivialMemoryMiB: number
 }
 
-/** A fresh Node process evaluating `bundle` and building every representation; see bench/cold-isolate.ts. */
-async function coldIsolate(bundle: string): Promise<{ moduleCpuMs: number; buildCpuMs: number }> {
+async function scale(bundle: string): Promise<ScaleRow[]> {
   const runner = await bundleWith(join(ROOT, 'bench/cold-isolate.ts'), join(tmp, 'cold-isolate.js'))
-  const out = execFileSync(process.execPath, [runner], { env: { ...process.env, COLD_BUNDLE: pathToFileURL(bundle).href }, encoding: 'utf8' })
-  return JSON.parse(out.trim().split('\n').at(-1) as string)
-}
-
-/** Cold start: a fresh workerd per size, timing the first request of every feed and the index. */
-async function coldStarts(): Promise<ColdRow[]> {
-  const rows: ColdRow[] = []
-  // The runtime's own cost of a fresh process answering four first requests, to read our share.
-  const trivialJs = join(tmp, 'trivial.js')
-  writeFileSync(trivialJs, limitWorkerSource(['/feed.xml', '/atom.xml', '/feed.json', '/'].map((path) => ({ path, headers: [], body: new Uint8Array([120]) }))))
+  const trivialJs = writeWorker(join(tmp, 'trivial.js'), TRIVIAL_WITH_READS)
+  const rows: ScaleRow[] = []
   for (const count of SIZES) {
-    const dir = join(tmp, `seeds-${count}`)
-    const seedBytes = generateArticles(dir, count)
-    const articlesModule = join(tmp, `articles-${count}.ts`)
-    buildContent(dir, articlesModule)
-    const js = await bundleWith(join(ROOT, 'src/index.ts'), join(tmp, `cold-${count}.js`), articlesModule)
-    const w = await start(`cold start, ${count} articles`, js)
-    const cpuBefore = cpuMs(w.pid)
-    const t0 = performance.now()
-    for (const path of [...FORMATS.map((f) => f.path), '/']) {
-      const res = await fetch(w.url + path)
-      await res.arrayBuffer()
-      if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+    const seeds = join(tmp, `seeds-${count}`)
+    const assets = join(tmp, `assets-${count}`)
+    log(`${count} articles: generating and building`)
+    const { log: buildLog, seedBytes, ...build } = generateAndBuild(count, seeds, assets)
+    log(buildLog.split('\n').at(-1) as string)
+    rmSync(seeds, { recursive: true, force: true })
+    const isolate: Record<string, number> = {}
+    const workerd: Record<string, number> = {}
+    const trivial: Record<string, number> = {}
+    const startups: number[] = []
+    for (const route of routes(assets)) {
+      const isolateRuns: number[] = []
+      const workerdRuns: number[] = []
+      const trivialRuns: number[] = []
+      for (let i = 0; i < COLD_REPEAT; i++) {
+        const cold = coldIsolate(runner, bundle, assets, route.path)
+        startups.push(cold.moduleCpuMs)
+        isolateRuns.push(cold.requestCpuMs)
+        // Product and trivial alternate, so a busy moment on the machine touches both.
+        workerdRuns.push(await firstRequestCpu(() => start(`${count}: ${route.name}`, bundle, { assetsDir: assets, quiet: true }), route.path))
+        trivialRuns.push(await firstRequestCpu(() => start(`${count}: trivial`, trivialJs, { assetsDir: assets, quiet: true }), trivialPath(route.reads)))
+      }
+      log(`${count}: ${route.name}: first request ${round1(median(workerdRuns))} ms, trivial ${round1(median(trivialRuns))} ms (workerd CPU, median of ${COLD_REPEAT})`)
+      isolate[route.name] = round1(median(isolateRuns))
+      workerd[route.name] = round1(median(workerdRuns))
+      trivial[route.name] = round1(median(trivialRuns))
     }
-    const wall = performance.now() - t0
-    const cpuAfter = cpuMs(w.pid)
-    const memoryMiB = residentMiB(w.pid) ?? null
-    await w.dispose()
-    running.splice(running.indexOf(w), 1)
-    const trivial = await start('trivial Worker', trivialJs)
-    const trivialBefore = cpuMs(trivial.pid)
-    for (const path of [...FORMATS.map((f) => f.path), '/']) await (await fetch(trivial.url + path)).arrayBuffer()
-    const trivialAfter = cpuMs(trivial.pid)
-    await trivial.dispose()
-    running.splice(running.indexOf(trivial), 1)
-    const isolate = await coldIsolate(js)
-    rows.push({
-      articles: count,
-      seedBytes,
-      bundleBytes: sizes(js).raw,
-      isolateModuleCpuMs: round1(isolate.moduleCpuMs),
-      isolateBuildCpuMs: round1(isolate.buildCpuMs),
-      firstRequestsWallMs: round1(wall),
-      workerdCpuMs: cpuBefore !== undefined && cpuAfter !== undefined ? round1(cpuAfter - cpuBefore) : null,
-      trivialWorkerdCpuMs: trivialBefore !== undefined && trivialAfter !== undefined ? round1(trivialAfter - trivialBefore) : null,
-      memoryMiB,
-    })
+    const startup = median(startups)
+    const manifest = readManifest(assets)
+    const n = Math.min(count, MEMORY_ARTICLES)
+    const positions = Array.from({ length: n }, (_, i) => Math.floor((i * count) / n))
+    const slugs = slugsAt(assets, positions)
+    const memory = await memoryAfter(() => start(`${count}: memory`, bundle, { assetsDir: assets }), slugs.map((slug) => `/articles/${slug}`))
+    const trivialMemory = await memoryAfter(
+      () => start(`${count}: trivial memory`, trivialJs, { assetsDir: assets }),
+      slugs.map((slug, i) => trivialPath(articleReads(manifest, slug, positions[i] as number))),
+    )
+    rmSync(assets, { recursive: true, force: true })
+    rows.push({ articles: count, seedBytes, build: { ...build, seconds: round1(build.seconds) }, startupCpuMs: round1(startup), isolateFirstRequestMs: isolate, workerdFirstRequestMs: workerd, trivialFirstRequestMs: trivial, memoryMiB: round1(memory), trivialMemoryMiB: round1(trivialMemory) })
   }
   return rows
 }
@@ -210,10 +236,43 @@ function machine() {
   return { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, generator, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, pinned: PINNING }
 }
 
-function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; cold: ColdRow[]; bundles: Record<string, { raw: number; gzip: number }>; targets: { name: string; pass: boolean; detail: string }[] }): string {
+interface Target {
+  name: string
+  pass: boolean
+  detail: string
+}
+
+function targets(rows: Row[], headers: HeaderRow[], scaleRows: ScaleRow[]): Target[] {
+  const out: Target[] = []
+  const pct = (x: number | null) => `${Math.round((x ?? 0) * 100)} %`
+  for (const f of FORMATS) {
+    const ok = rows.find((r) => r.target === f.name && r.server === 'product')?.ratioToLimit ?? 0
+    out.push({ name: `${f.name} 200 ≥ ${GOALS.ok * 100} % of the limit`, pass: ok >= GOALS.ok, detail: pct(ok) })
+    const nm = rows.find((r) => r.target === `${f.name} 304`)?.ratioToLimit ?? 0
+    out.push({ name: `${f.name} 304 ≥ ${GOALS.notModified * 100} % of the limit's 200`, pass: nm >= GOALS.notModified, detail: pct(nm) })
+  }
+  const worst = (suffix: string) => Math.max(...headers.filter((h) => h.response.endsWith(suffix)).map((h) => h.bytes))
+  out.push({ name: `feed 200 headers ≤ ${GOALS.okBytes} bytes`, pass: worst('200') <= GOALS.okBytes, detail: `largest ${worst('200')} bytes` })
+  out.push({ name: `304 headers ≤ ${GOALS.notModifiedBytes} bytes`, pass: worst('304') <= GOALS.notModifiedBytes, detail: `largest ${worst('304')} bytes` })
+  const largest = scaleRows.at(-1)
+  if (largest) {
+    out.push({ name: `startup (module evaluation) at ${largest.articles.toLocaleString('en')} articles ≤ ${GOALS.startupMs} ms`, pass: largest.startupCpuMs <= GOALS.startupMs, detail: `${largest.startupCpuMs} ms (sizes: ${scaleRows.map((s) => s.startupCpuMs).join(', ')} ms)` })
+    const excess = scaleRows.flatMap((s) => Object.entries(s.workerdFirstRequestMs).map(([name, ms]) => ms - (s.trivialFirstRequestMs[name] ?? 0)))
+    out.push({ name: `first request of each route ≤ ${GOALS.firstRequestMs} ms CPU beyond a trivial Worker's, every size`, pass: Math.max(...excess) <= GOALS.firstRequestMs, detail: `worst +${round1(Math.max(...excess))} ms (workerd process CPU, minus a trivial Worker reading the same files)` })
+    const memory = largest.memoryMiB - largest.trivialMemoryMiB
+    out.push({ name: `memory at ${largest.articles.toLocaleString('en')} articles ≤ ${GOALS.memoryMiB} MB beyond a trivial Worker's`, pass: memory <= GOALS.memoryMiB, detail: `${round1(memory)} MiB (${largest.memoryMiB} − ${largest.trivialMemoryMiB})` })
+    out.push({ name: `build of ${largest.articles.toLocaleString('en')} articles ≤ ${GOALS.buildSeconds} s`, pass: largest.build.seconds <= GOALS.buildSeconds, detail: `${largest.build.seconds} s` })
+    out.push({ name: 'deploy output within Free-plan Static Assets limits (20,000 files, 25 MiB each)', pass: largest.build.files <= 20_000 && largest.build.largestBytes <= 25 * 1048576, detail: `${largest.build.files.toLocaleString('en')} files, largest ${(largest.build.largestBytes / 1024).toFixed(0)} KiB` })
+  }
+  return out
+}
+
+function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; headers: HeaderRow[]; scale: ScaleRow[]; bundles: Record<string, { raw: number; gzip: number }>; targets: Target[] }): string {
   const fmt = (x: number) => (Number.isFinite(x) ? String(x) : 'n/a')
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`
+  const mb = (b: number) => `${(b / 1048576).toFixed(1)} MiB`
   const m = result.machine
+  const names = result.scale[0] ? Object.keys(result.scale[0].workerdFirstRequestMs) : []
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${m.cores} cores (${m.cpu}), ${m.node}, ${m.generator} with ${m.connections} connections, ${m.rounds} rounds × ${m.seconds} s per server, servers alternated${m.pinned ? '; workerd pinned to one core, the load generator to the other(s)' : ''}.`,
     '',
@@ -221,13 +280,22 @@ function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; co
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...result.rows.map((r) => `| ${r.target} | ${r.server} | ${fmt(r.rps)} | ${fmt(r.p50ms)} | ${fmt(r.p99ms)} | ${r.ratioToLimit === null ? 'n/a' : `${Math.round(r.ratioToLimit * 100)} %`} | ${r.errors} |`),
     '',
-    'Cold start. *V8 isolate*: a fresh Node process (the V8 that workerd embeds) evaluates the bundle (module CPU: parsing the bundled articles) and builds every representation (3 feeds + index: build CPU). *workerd*: a fresh workerd process answering the same four first requests, wall time and process CPU counted from the first request (workerd evaluates the module when it starts), next to a trivial Worker doing the same (the runtime\'s own share).',
+    'Headers as sent (HTTP/1.1 field lines, `Date` included):',
     '',
-    '| Articles | seeds | bundle | V8 module CPU | V8 build CPU | workerd wall | workerd CPU | trivial Worker CPU | workerd RSS |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...result.cold.map((c) => `| ${c.articles} | ${kb(c.seedBytes)} | ${kb(c.bundleBytes)} | ${c.isolateModuleCpuMs} ms | ${c.isolateBuildCpuMs} ms | ${c.firstRequestsWallMs} ms | ${c.workerdCpuMs ?? 'n/a'} ms | ${c.trivialWorkerdCpuMs ?? 'n/a'} ms | ${c.memoryMiB?.toFixed(1) ?? 'n/a'} MiB |`),
+    '| Response | bytes | fields |',
+    '| --- | ---: | --- |',
+    ...result.headers.map((h) => `| ${h.response} | ${h.bytes} | ${h.names.join(', ')} |`),
     '',
-    `Bundle: deploy (1 seed article) ${kb(result.bundles.deploy!.raw)} raw / ${kb(result.bundles.deploy!.gzip)} gzip; code only ${kb(result.bundles.codeOnly!.raw)} / ${kb(result.bundles.codeOnly!.gzip)}; the peer (Hono + feed + xml-js + sax, nodejs_compat) ${kb(result.bundles.peer!.raw)} / ${kb(result.bundles.peer!.gzip)}.`,
+    `Scale. *Build*: \`scripts/build-content.ts\` on generated articles. *Startup*: CPU to evaluate the Worker module in a fresh V8 isolate (Node). *First request*: a fresh process per route answering that route first, as CPU of our code in a fresh V8 isolate (content read from disk) and as CPU of the whole workerd process (which here also runs miniflare's asset service), next to a trivial Worker that reads the same content files through the same binding (the asset service's share, which on Cloudflare is not the Worker's CPU). *Memory*: workerd resident size after ${MEMORY_ARTICLES.toLocaleString('en')} different article pages, next to the trivial Worker after reading the same files.`,
+    '',
+    `| Articles | seeds | build | files | output | largest file | startup | ${names.map((n) => `${n} (V8 / workerd / trivial)`).join(' | ')} | memory | trivial memory |`,
+    `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${names.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    ...result.scale.map(
+      (s) =>
+        `| ${s.articles.toLocaleString('en')} | ${mb(s.seedBytes)} | ${s.build.seconds} s | ${s.build.files.toLocaleString('en')} | ${mb(s.build.bytes)} | ${kb(s.build.largestBytes)} | ${s.startupCpuMs} ms | ${names.map((n) => `${s.isolateFirstRequestMs[n]} / ${s.workerdFirstRequestMs[n]} / ${s.trivialFirstRequestMs[n]} ms`).join(' | ')} | ${s.memoryMiB} MiB | ${s.trivialMemoryMiB} MiB |`,
+    ),
+    '',
+    `Bundle: deploy ${kb(result.bundles.deploy!.raw)} raw / ${kb(result.bundles.deploy!.gzip)} gzip, the same at every corpus size (no content in it); ${result.bundles.peer ? `the peer (Hono + feed + xml-js + sax, nodejs_compat) ${kb(result.bundles.peer.raw)} / ${kb(result.bundles.peer.gzip)}.` : ''}`,
     '',
     '| Goal | Result |',
     '| --- | --- |',
@@ -236,29 +304,39 @@ function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; co
   ].join('\n')
 }
 
+function chart(scaleRows: ScaleRow[]): string {
+  const points = (f: (s: ScaleRow) => number): [number, number][] => scaleRows.map((s) => [s.articles, f(s)])
+  const names = scaleRows[0] ? Object.keys(scaleRows[0].workerdFirstRequestMs) : []
+  const colors = ['#0b57d0', '#137333', '#b06000', '#8e24aa']
+  return chartSvg(
+    [
+      { title: 'Startup (module evaluation)', unit: 'CPU ms', series: [{ name: 'V8 isolate', color: colors[0] as string, points: points((s) => s.startupCpuMs) }], limit: { value: GOALS.startupMs, label: `goal ${GOALS.startupMs} ms` } },
+      {
+        title: 'First request, beyond trivial',
+        unit: 'workerd CPU ms',
+        series: names.map((n, i) => ({ name: n, color: colors[i % colors.length] as string, points: points((s) => round1((s.workerdFirstRequestMs[n] ?? NaN) - (s.trivialFirstRequestMs[n] ?? NaN))) })),
+        limit: { value: GOALS.firstRequestMs, label: `goal ${GOALS.firstRequestMs} ms` },
+      },
+      { title: 'Memory after 1,000 articles', unit: 'MiB beyond trivial', series: [{ name: 'workerd RSS', color: colors[0] as string, points: points((s) => round1(s.memoryMiB - s.trivialMemoryMiB)) }], limit: { value: GOALS.memoryMiB, label: `goal ${GOALS.memoryMiB} MB` } },
+    ],
+    `npm run bench, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores`,
+  )
+}
+
 try {
   log(`load generator: ${generator}`)
-  const { rows, bundles } = await throughput()
-  const cold = await coldStarts()
-  const targets = []
-  for (const f of FORMATS) {
-    const p = rows.find((r) => r.target === f.name && r.server === 'product')!
-    targets.push({ name: `${f.name} 200 ≥ 90 % of limit`, pass: (p.ratioToLimit ?? 0) >= 0.9, detail: `${Math.round((p.ratioToLimit ?? 0) * 100)} %` })
-    const n = rows.find((r) => r.target === `${f.name} 304`)!
-    targets.push({ name: `${f.name} 304 ≥ limit's 200`, pass: (n.ratioToLimit ?? 0) >= 1, detail: `${Math.round((n.ratioToLimit ?? 0) * 100)} %` })
-  }
-  const thousand = cold.find((c) => c.articles === 1000)
-  if (thousand) {
-    const cpu = thousand.isolateModuleCpuMs + thousand.isolateBuildCpuMs
-    targets.push({ name: 'cold build, 1,000 articles, < 10 ms CPU', pass: cpu < 10, detail: `${round1(cpu)} ms in a fresh V8 isolate (module ${thousand.isolateModuleCpuMs} + build ${thousand.isolateBuildCpuMs}); workerd process ${thousand.workerdCpuMs} ms vs ${thousand.trivialWorkerdCpuMs} ms for a trivial Worker` })
-  }
-  const result = { machine: machine(), rows, cold, bundles, targets }
+  const { rows, headers, bundles } = PARTS.includes('throughput') ? await throughput() : { rows: [], headers: [], bundles: {} }
+  const productJs = deployBundle(join(tmp, 'scale-bundle'))
+  bundles.deploy ??= sizes(productJs)
+  const scaleRows = PARTS.includes('scale') ? await scale(productJs) : []
+  const result = { machine: machine(), rows, headers, scale: scaleRows, bundles, targets: targets(rows, headers, scaleRows) }
   mkdirSync(OUT, { recursive: true })
   writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)
   const md = markdown(result)
   writeFileSync(join(OUT, 'latest.md'), md)
+  writeFileSync(CHART, chart(scaleRows))
   console.log(`\n${md}`)
-  log(`results in ${OUT}/latest.json and latest.md`)
+  log(`results in ${OUT}/latest.json and latest.md; chart in ${CHART}`)
 } finally {
   await cleanup()
 }

@@ -22,7 +22,20 @@ export function toStored({ contentHtml: _html, contentText: _text, ...stored }: 
   return stored
 }
 
-/** Rebuilds the full article from its stored form (see {@link toStored}). */
+/**
+ * Rebuilds the full article from its stored form (see {@link toStored}). The HTML and text forms are
+ * made when first read: an index page lists thirty articles and shows none of their bodies.
+ */
 export function fromStored(stored: StoredArticle): Article {
-  return { ...stored, contentHtml: bodyHtml(stored.paragraphs), contentText: bodyText(stored.paragraphs) }
+  let html: string | undefined
+  let text: string | undefined
+  return {
+    ...stored,
+    get contentHtml() {
+      return (html ??= bodyHtml(stored.paragraphs))
+    },
+    get contentText() {
+      return (text ??= bodyText(stored.paragraphs))
+    },
+  }
 }

@@ -6,9 +6,9 @@ import { bucketOf, bucketPath, chunkPath, LAYOUT_VERSION, MANIFEST_PATH, type Ch
 
 /** Options of {@link Corpus}. */
 export interface CorpusOptions {
-  /** Parsed chunk files kept per isolate (each up to `chunkSize` articles). Default 64. */
+  /** Parsed chunk files kept per isolate (each up to `chunkSize` articles). Default 16. */
   chunks?: number
-  /** Parsed slug buckets kept per isolate. Default 256. */
+  /** Parsed slug buckets kept per isolate. Default 64. */
   buckets?: number
 }
 
@@ -22,18 +22,21 @@ export interface Located {
  * The articles as the Worker sees them: a manifest read once, then only the chunk and bucket files
  * a request needs, parsed on demand and kept in bounded caches. Nothing here grows with the corpus
  * but those caches' bounds.
+ *
+ * Each read takes the files of the request that asks, and nothing pending is shared between
+ * requests: workerd runs the continuation of a promise in the context of the request that settled
+ * it, and refuses I/O through one request's binding on behalf of another. Caches hold parsed files
+ * only; two requests that miss the same file at the same moment each read it.
  */
 export class Corpus {
   readonly manifest: Manifest
-  readonly #files: ContentFiles
-  readonly #chunks: BoundedCache<Promise<Article[]>>
-  readonly #buckets: BoundedCache<Promise<SlugBucket>>
+  readonly #chunks: BoundedCache<Chunk>
+  readonly #buckets: BoundedCache<SlugBucket>
 
-  private constructor(files: ContentFiles, manifest: Manifest, options: CorpusOptions) {
-    this.#files = files
+  private constructor(manifest: Manifest, options: CorpusOptions) {
     this.manifest = manifest
-    this.#chunks = new BoundedCache({ entries: options.chunks ?? 64 })
-    this.#buckets = new BoundedCache({ entries: options.buckets ?? 256 })
+    this.#chunks = new BoundedCache({ entries: options.chunks ?? 16 })
+    this.#buckets = new BoundedCache({ entries: options.buckets ?? 64 })
   }
 
   /**
@@ -45,7 +48,7 @@ export class Corpus {
     if (text === undefined) throw new Error(`No ${MANIFEST_PATH} in the content files: run \`npm run build:content\` (npm start, npm test and wrangler deploy run it).`)
     const manifest = JSON.parse(text) as Manifest
     if (manifest.layout !== LAYOUT_VERSION) throw new Error(`The content files have layout ${manifest.layout}; this Worker reads layout ${LAYOUT_VERSION}. Rebuild the content.`)
-    return new Corpus(files, manifest, options)
+    return new Corpus(manifest, options)
   }
 
   get count(): number {
@@ -53,53 +56,51 @@ export class Corpus {
   }
 
   /** Articles at positions `start` (inclusive) to `end` (exclusive) in feed order, newest first. */
-  async range(start: number, end: number): Promise<Article[]> {
+  async range(files: ContentFiles, start: number, end: number): Promise<Article[]> {
     const { chunkSize } = this.manifest
     const from = Math.max(0, start)
     const to = Math.min(this.count, end)
     if (to <= from) return []
-    const chunks: Promise<Article[]>[] = []
-    for (let k = Math.floor(from / chunkSize); k * chunkSize < to; k++) chunks.push(this.#chunk(k))
+    const chunks: Promise<Chunk>[] = []
+    // A list (a feed, an index page) keeps its chunks; one article of the long tail does not evict them.
+    const keep = to - from > 1
+    for (let k = Math.floor(from / chunkSize); k * chunkSize < to; k++) chunks.push(this.#chunk(files, k, keep))
     const first = Math.floor(from / chunkSize) * chunkSize
-    return (await Promise.all(chunks)).flat().slice(from - first, to - first)
+    // Only the articles asked for get their HTML and text forms; the rest of a chunk stays as stored.
+    return (await Promise.all(chunks)).flat().slice(from - first, to - first).map(fromStored)
   }
 
   /** The `n` newest articles. */
-  newest(n: number): Promise<Article[]> {
-    return this.range(0, n)
+  newest(files: ContentFiles, n: number): Promise<Article[]> {
+    return this.range(files, 0, n)
   }
 
   /** The article whose page is `/articles/{slug}`, or `undefined`. */
-  async bySlug(slug: string): Promise<Located | undefined> {
-    const bucket = await this.#bucket(bucketOf(slug, this.manifest.buckets))
+  async bySlug(files: ContentFiles, slug: string): Promise<Located | undefined> {
+    const bucket = await this.#bucket(files, bucketOf(slug, this.manifest.buckets))
     const position = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined
     if (position === undefined) return undefined
-    const [article] = await this.range(position, position + 1)
+    const [article] = await this.range(files, position, position + 1)
     return article && { article, position }
   }
 
-  #chunk(k: number): Promise<Article[]> {
-    return this.#cached(this.#chunks, k, async () => {
-      const text = await this.#files.read(chunkPath(k))
-      if (text === undefined) throw new Error(`The content files lack ${chunkPath(k)}; rebuild the content.`)
-      return (JSON.parse(text) as Chunk).map(fromStored)
-    })
+  async #chunk(files: ContentFiles, k: number, keep: boolean): Promise<Chunk> {
+    const hit = this.#chunks.peek(String(k))
+    if (hit) return hit
+    const text = await files.read(chunkPath(k))
+    if (text === undefined) throw new Error(`The content files lack ${chunkPath(k)}; rebuild the content.`)
+    const chunk = JSON.parse(text) as Chunk
+    if (keep) this.#chunks.set(String(k), chunk)
+    return chunk
   }
 
-  #bucket(b: number): Promise<SlugBucket> {
-    return this.#cached(this.#buckets, b, async () => {
-      const text = await this.#files.read(bucketPath(b))
-      // A bucket no slug falls in is not written.
-      return text === undefined ? {} : (JSON.parse(text) as SlugBucket)
-    })
-  }
-
-  /** One read per key at a time; a failed read is forgotten so the next request tries again. */
-  #cached<T>(cache: BoundedCache<Promise<T>>, key: number, load: () => Promise<T>): Promise<T> {
-    return cache.get(String(key), () => {
-      const pending = load()
-      pending.catch(() => cache.delete(String(key)))
-      return pending
-    })
+  async #bucket(files: ContentFiles, b: number): Promise<SlugBucket> {
+    const hit = this.#buckets.peek(String(b))
+    if (hit) return hit
+    const text = await files.read(bucketPath(b))
+    // A bucket no slug falls in is not written.
+    const bucket = text === undefined ? {} : (JSON.parse(text) as SlugBucket)
+    this.#buckets.set(String(b), bucket)
+    return bucket
   }
 }

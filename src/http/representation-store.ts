@@ -34,7 +34,6 @@ const CACHE_ORIGIN = 'https://representations.feed-endpoint.internal'
  */
 export class RepresentationStore {
   readonly #options: StoreOptions
-  #cache: Promise<Cache | undefined> | undefined
 
   constructor(options: StoreOptions = {}) {
     this.#options = options
@@ -46,7 +45,8 @@ export class RepresentationStore {
    * @param waitUntil - keeps the Cache API write alive after the response (from the execution context)
    */
   async load(spec: RepresentationSpec, waitUntil?: (promise: Promise<unknown>) => void): Promise<Representation> {
-    const cache = await (this.#cache ??= this.#open())
+    // Opened per load, not kept: a Cache object, like any I/O object, belongs to the request that opened it.
+    const cache = await this.#open()
     const url = cache && `${CACHE_ORIGIN}/${encodeURIComponent(this.#options.version as string)}/${encodeURIComponent(spec.key)}`
     if (cache && url) {
       const hit = await cache.match(url)

@@ -4,6 +4,7 @@ import type { SiteLinks } from '../feeds/feed-context.ts'
 import { FORMATS, type FeedFormat } from '../feeds/formats.ts'
 import type { Article } from '../model.ts'
 import { ICON } from './assets.ts'
+import { formatDate } from './format-date.ts'
 
 /** Open Graph / Twitter card data of a page. */
 export interface SocialMeta {
@@ -129,12 +130,7 @@ export function ArticleList(props: { articles: readonly Article[]; links: SiteLi
   )
 }
 
-/** One formatter per language: creating an Intl.DateTimeFormat costs far more than using one. */
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
 /** A date as a `<time>` element, shown in UTC so every visitor sees the same day. */
 export function DateTime(props: { iso: string; language: string }) {
-  let format = formatters.get(props.language)
-  if (!format) formatters.set(props.language, (format = new Intl.DateTimeFormat(props.language, { dateStyle: 'long', timeZone: 'UTC' })))
-  return <time datetime={props.iso}>{format.format(new Date(props.iso))}</time>
+  return <time datetime={props.iso}>{formatDate(props.iso, props.language)}</time>
 }

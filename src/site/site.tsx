@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config.ts'
 import { BoundedCache } from '../bounded-cache.ts'
 import type { Corpus } from '../corpus/corpus.ts'
+import type { ContentFiles } from '../corpus/files.ts'
 import { siteLinks, type FeedContext, type SiteLinks } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
 import { renderOpml } from '../feeds/opml.ts'
@@ -28,9 +29,9 @@ export const PINNED_INDEX_PAGES = 3
 /** Bounds of the per-isolate memo of a site, per kind of page (bytes count body + gzip). */
 export const SITE_LIMITS = {
   /** Index pages past {@link PINNED_INDEX_PAGES}. */
-  indexPages: { entries: 64, size: 4 * 1024 * 1024 },
+  indexPages: { entries: 32, size: 2 * 1024 * 1024 },
   /** Article pages past the newest `FEED_ITEMS` (those stay: feed readers link to them). */
-  articles: { entries: 1024, size: 8 * 1024 * 1024 },
+  articles: { entries: 512, size: 4 * 1024 * 1024 },
 } as const
 
 /** How a feed URL is answered: the feed, the feed as `application/xml` (`?view=xslt`), or the browser page. */
@@ -42,6 +43,11 @@ const STATIC_TEXTS = {
   js: { text: SITE_JS, contentType: CONTENT_TYPES.js },
   xsl: { text: FEED_XSL, contentType: CONTENT_TYPES.xsl },
 } as const
+
+/** The memo key of a feed response. */
+function feedKey(format: FeedFormat, view: FeedView, negotiated: boolean): string {
+  return negotiated ? `${view} ${format.name} negotiated` : `${view} ${format.name}`
+}
 
 /** Options of {@link Site}. */
 export interface SiteOptions {
@@ -56,6 +62,15 @@ export interface SiteOptions {
 
 /** Keeps the Cache API write of a fresh render alive after the response (the execution context's `waitUntil`). */
 export type WaitUntil = ((promise: Promise<unknown>) => void) | undefined
+
+/** What a render may use of the request that asked for it: its content binding and its `waitUntil`. */
+export interface RequestScope {
+  files: ContentFiles
+  waitUntil: WaitUntil
+}
+
+/** A value now, or later: what is in memory is returned without a promise, so the hot path never waits. */
+export type Maybe<T> = T | Promise<T>
 
 /**
  * One site as seen from one base URL with one set of settings: its links, its header sets and
@@ -75,8 +90,6 @@ export class Site {
   readonly #pinned = new Map<string, PreparedResponse>()
   readonly #indexPages = new BoundedCache<PreparedResponse>(SITE_LIMITS.indexPages)
   readonly #articles = new BoundedCache<PreparedResponse>(SITE_LIMITS.articles)
-  /** Renders under way, so concurrent first requests render once. */
-  readonly #pending = new Map<string, Promise<PreparedResponse>>()
 
   constructor(options: SiteOptions) {
     const { config } = options
@@ -90,75 +103,85 @@ export class Site {
     this.#cacheControl = cacheControl(config)
   }
 
+  /** The feed's response for `view` at its fixed URL, when it is in memory (the hot path: no promise, no routing). */
+  peekFeed(format: FeedFormat, view: FeedView): PreparedResponse | undefined {
+    return this.#pinned.get(feedKey(format, view, false))
+  }
+
   /** Number of index pages (at least 1, even for an empty corpus). */
   get indexPages(): number {
     return Math.max(1, Math.ceil(this.#corpus.count / INDEX_PAGE_SIZE))
   }
 
-  /** A feed, as `view` says; `negotiated` when it answers `/feed` (then it names its own URL and varies by `Accept`). */
-  feed(format: FeedFormat, view: FeedView, negotiated: boolean, waitUntil: WaitUntil): Promise<PreparedResponse> {
-    const key = `${view} ${format.name}${negotiated ? ' negotiated' : ''}`
+  /**
+   * A feed, as `view` says; `negotiated` when it answers `/feed` (then it names its own URL and
+   * varies by `Accept`). Returns at once, without a promise, when it is in memory: the common case.
+   */
+  feed(format: FeedFormat, view: FeedView, negotiated: boolean, scope: RequestScope): Maybe<PreparedResponse> {
+    const key = feedKey(format, view, negotiated)
     if (negotiated) {
       // The same bytes as the fixed URL: only the headers differ.
       return this.#get(key, this.#pinned, async () => {
-        const plain = await this.feed(format, view, false, waitUntil)
+        const plain = await this.feed(format, view, false, scope)
         return prepareResponse(plain.representation, this.#feedProfile(format, view, true))
       })
     }
     return this.#get(key, this.#pinned, async () => {
-      const articles = await this.#corpus.newest(this.config.feedItems)
+      const articles = await this.#corpus.newest(scope.files, this.config.feedItems)
       const feed = this.#context(articles)
       const isXml = view === 'xml' && format.name !== 'jsonFeed'
       const spec: RepresentationSpec =
         view === 'preview'
           ? { key, render: () => `${<FeedPreviewPage feed={feed} format={format} />}`, contentType: CONTENT_TYPES.html, updated: feed.updated }
           : { key, render: () => format.render(feed), contentType: isXml ? CONTENT_TYPES.xml : feedContentType(format.mediaType), updated: feed.updated }
-      return this.#prepare(spec, this.#feedProfile(format, view, false), waitUntil)
+      return this.#prepare(spec, this.#feedProfile(format, view, false), scope.waitUntil)
     })
   }
 
   /** Page `n` (1-based) of the index, or `undefined` past the last page. */
-  async indexPage(n: number, waitUntil: WaitUntil): Promise<PreparedResponse | undefined> {
+  indexPage(n: number, scope: RequestScope): Maybe<PreparedResponse | undefined> {
     const pages = this.indexPages
     if (n > pages) return undefined
     const key = `index ${n}`
     return this.#get(key, n <= PINNED_INDEX_PAGES ? this.#pinned : this.#indexPages, async () => {
-      const articles = await this.#corpus.range((n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
+      const articles = await this.#corpus.range(scope.files, (n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
       const feed = this.#context(articles)
       const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
-      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated }, this.#htmlProfile(`index,index:${n}`), waitUntil)
+      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated }, this.#htmlProfile(`index,index:${n}`), scope.waitUntil)
     })
   }
 
   /** The page of the article at `/articles/{slug}`, or `undefined` when there is none. */
-  async article(slug: string, waitUntil: WaitUntil): Promise<PreparedResponse | undefined> {
+  article(slug: string, scope: RequestScope): Maybe<PreparedResponse | undefined> {
     const key = `article ${slug}`
-    const memo = this.#pinned.get(key) ?? this.#articles.peek(key)
-    if (memo) return memo
-    const located = await this.#corpus.bySlug(slug)
+    return this.#pinned.get(key) ?? this.#articles.peek(key) ?? this.#loadArticle(key, slug, scope)
+  }
+
+  async #loadArticle(key: string, slug: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
+    const located = await this.#corpus.bySlug(scope.files, slug)
     if (!located) return undefined
     const { article, position } = located
     return this.#get(key, position < this.config.feedItems ? this.#pinned : this.#articles, () => {
       const feed = this.#context([])
       const render = () => `${<ArticlePage feed={feed} article={article} />}`
-      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: article.updated }, this.#htmlProfile(`articles,article:${slug}`), waitUntil)
+      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: article.updated }, this.#htmlProfile(`articles,article:${slug}`), scope.waitUntil)
     })
   }
 
   /** The OPML subscription list. */
-  opml(waitUntil: WaitUntil): Promise<PreparedResponse> {
+  opml(scope: RequestScope): Maybe<PreparedResponse> {
     return this.#get('opml', this.#pinned, () => {
       const spec = { key: 'opml', render: () => renderOpml(this.#context([])), contentType: CONTENT_TYPES.opml, updated: this.#corpus.manifest.updated }
-      return this.#prepare(spec, this.#serviceProfile('opml'), waitUntil)
+      return this.#prepare(spec, this.#serviceProfile('opml'), scope.waitUntil)
     })
   }
 
   /** The stylesheet, the script or the XSLT. */
-  text(name: keyof typeof STATIC_TEXTS, waitUntil: WaitUntil): Promise<PreparedResponse> {
+  text(name: keyof typeof STATIC_TEXTS, scope: RequestScope): Maybe<PreparedResponse> {
     const key = `text ${name}`
     return this.#get(key, this.#pinned, () => {
       const { text, contentType } = STATIC_TEXTS[name]
-      return this.#prepare({ key, render: () => text, contentType, updated: this.#corpus.manifest.updated }, this.#serviceProfile(`assets,asset:${name}`), waitUntil)
+      return this.#prepare({ key, render: () => text, contentType, updated: this.#corpus.manifest.updated }, this.#serviceProfile(`assets,asset:${name}`), scope.waitUntil)
     })
   }
 
@@ -215,27 +238,21 @@ export class Site {
     return prepareResponse(representation, profile)
   }
 
-  /** The memoised response for `key`, built at most once at a time and kept in `memo`. */
-  #get(key: string, memo: Map<string, PreparedResponse> | BoundedCache<PreparedResponse>, build: () => Promise<PreparedResponse>): Promise<PreparedResponse> {
+  /**
+   * The memoised response for `key`, or a promise of it built now and kept in `memo`. Nothing
+   * pending is shared between requests (see `Corpus`): two requests that miss at the same moment
+   * each build it, and the first to finish is kept.
+   */
+  #get(key: string, memo: Map<string, PreparedResponse> | BoundedCache<PreparedResponse>, build: () => Promise<PreparedResponse>): Maybe<PreparedResponse> {
     const hit = memo instanceof Map ? memo.get(key) : memo.peek(key)
-    if (hit) return Promise.resolve(hit)
-    let pending = this.#pending.get(key)
-    if (!pending) {
-      pending = build().then(
-        (prepared) => {
-          this.#pending.delete(key)
-          if (memo instanceof Map) memo.set(key, prepared)
-          else memo.set(key, prepared, sizeOf(prepared.representation))
-          return prepared
-        },
-        (error: unknown) => {
-          this.#pending.delete(key)
-          throw error
-        },
-      )
-      this.#pending.set(key, pending)
-    }
-    return pending
+    if (hit) return hit
+    return build().then((prepared) => {
+      const kept = memo instanceof Map ? memo.get(key) : memo.peek(key)
+      if (kept) return kept
+      if (memo instanceof Map) memo.set(key, prepared)
+      else memo.set(key, prepared, sizeOf(prepared.representation))
+      return prepared
+    })
   }
 
   /** Entries and bytes held per kind: what the memory bounds apply to (tests, diagnostics). */

@@ -29,8 +29,19 @@ export class Sites {
     this.#options = options
   }
 
+  /** The last site asked for: nearly every request of an isolate asks for the same one. */
+  #last: { config: ResolvedConfig; origin: string; site: Site } | undefined
+
   /** The site for these settings as seen from `origin` (ignored when `SITE_URL` is set). */
   get(config: ResolvedConfig, origin: string, corpus: Corpus): Site {
+    const last = this.#last
+    if (last && last.config === config && last.origin === origin) return last.site
+    const site = this.#lookup(config, origin, corpus)
+    this.#last = { config, origin, site }
+    return site
+  }
+
+  #lookup(config: ResolvedConfig, origin: string, corpus: Corpus): Site {
     let fingerprint = this.#fingerprints.get(config)
     if (fingerprint === undefined) this.#fingerprints.set(config, (fingerprint = fnv1a(JSON.stringify(config))))
     const key = `${fingerprint} ${config.baseUrl ?? origin}`

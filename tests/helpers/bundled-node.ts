@@ -14,6 +14,7 @@ export function diskFiles(assetsDir = resolve(import.meta.dirname, '../../genera
 
 /** Every bundled article, newest first. */
 export async function bundledArticles(): Promise<Article[]> {
-  const corpus = await Corpus.open(diskFiles())
-  return corpus.range(0, corpus.count)
+  const files = diskFiles()
+  const corpus = await Corpus.open(files)
+  return corpus.range(files, 0, corpus.count)
 }

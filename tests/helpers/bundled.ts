@@ -6,6 +6,7 @@ import type { Article } from '../../src/model.ts'
 
 /** Every bundled article, newest first. */
 export async function bundledArticles(): Promise<Article[]> {
-  const corpus = await Corpus.open(assetFiles((env as { ASSETS: Fetcher }).ASSETS))
-  return corpus.range(0, corpus.count)
+  const files = assetFiles((env as { ASSETS: Fetcher }).ASSETS)
+  const corpus = await Corpus.open(files)
+  return corpus.range(files, 0, corpus.count)
 }

@@ -1,0 +1,157 @@
+/**
+ * Scale measurements for one corpus size: build time and output, module evaluation, the CPU of the
+ * first request of each route in a fresh isolate, and memory after requests for 1,000 articles.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { generateArticles } from '../generate-articles.ts'
+import { ROOT } from './bundle.ts'
+import { bucketOf, bucketPath, chunkPath, MANIFEST_PATH, type Manifest } from '../../src/corpus/layout.ts'
+import { cpuMs, residentMiB, startWorker, type RunningWorker } from './workers.ts'
+
+/** A route to measure, and the content files its first request reads (see src/corpus/layout.ts). */
+export interface Route {
+  name: string
+  path: string
+  reads: string[]
+}
+
+/** The content files the page of the article at `position` reads after the manifest. */
+export function articleReads(manifest: Manifest, slug: string, position: number): string[] {
+  return [bucketPath(bucketOf(slug, manifest.buckets)), chunkPath(Math.floor(position / manifest.chunkSize))]
+}
+
+/** The routes whose first request is measured: a feed, the index, the newest and the oldest article. */
+export function routes(assetsDir: string): Route[] {
+  const manifest = readManifest(assetsDir)
+  const [newest, oldest] = slugsAt(assetsDir, [0, manifest.count - 1]) as [string, string]
+  return [
+    { name: 'feed', path: '/feed.xml', reads: [MANIFEST_PATH, chunkPath(0)] },
+    { name: 'index', path: '/', reads: [MANIFEST_PATH, chunkPath(0)] },
+    { name: 'newest article', path: `/articles/${newest}`, reads: [MANIFEST_PATH, ...articleReads(manifest, newest, 0)] },
+    { name: 'oldest article', path: `/articles/${oldest}`, reads: [MANIFEST_PATH, ...articleReads(manifest, oldest, manifest.count - 1)] },
+  ]
+}
+
+/** The manifest of a built content folder. */
+export function readManifest(assetsDir: string): Manifest {
+  return JSON.parse(readFileSync(join(assetsDir, '_content', MANIFEST_PATH), 'utf8')) as Manifest
+}
+
+/** What the build wrote: file count, bytes, the largest file (Static Assets: 20,000 files on Free, 25 MiB each). */
+export interface BuildOutput {
+  seconds: number
+  files: number
+  bytes: number
+  largestBytes: number
+  /** The build's own progress and summary lines. */
+  log: string
+}
+
+/** Generates `count` articles and builds them into `assetsDir`, timing the build alone. */
+export function generateAndBuild(count: number, seedsDir: string, assetsDir: string): BuildOutput & { seedBytes: number } {
+  const seedBytes = generateArticles(seedsDir, count)
+  const t0 = performance.now()
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build-content.ts'), seedsDir, assetsDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const seconds = (performance.now() - t0) / 1000
+  if (run.status !== 0) throw new Error(`build of ${count} articles failed:\n${run.stderr.slice(0, 2000)}`)
+  let files = 0
+  let bytes = 0
+  let largestBytes = 0
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else {
+        const size = statSync(path).size
+        files++
+        bytes += size
+        largestBytes = Math.max(largestBytes, size)
+      }
+    }
+  }
+  walk(assetsDir)
+  return { seconds, files, bytes, largestBytes, seedBytes, log: run.stdout.trim() }
+}
+
+/** Slugs of the articles at `positions` (feed order), read from the built chunks. */
+export function slugsAt(assetsDir: string, positions: readonly number[]): string[] {
+  const manifest = readManifest(assetsDir)
+  const chunks = new Map<number, { slug: string }[]>()
+  return positions.map((p) => {
+    const k = Math.floor(p / manifest.chunkSize)
+    if (!chunks.has(k)) chunks.set(k, JSON.parse(readFileSync(join(assetsDir, '_content', chunkPath(k)), 'utf8')))
+    return (chunks.get(k) as { slug: string }[])[p % manifest.chunkSize]!.slug
+  })
+}
+
+/** Module evaluation and one first request in a fresh Node process (see bench/cold-isolate.ts). */
+export function coldIsolate(runner: string, bundle: string, assetsDir: string, path: string): { moduleCpuMs: number; requestCpuMs: number } {
+  const out = execFileSync(process.execPath, [runner], { env: { ...process.env, COLD_BUNDLE: pathToFileURL(bundle).href, COLD_ASSETS: assetsDir, COLD_PATH: path }, encoding: 'utf8' })
+  return JSON.parse(out.trim().split('\n').at(-1) as string)
+}
+
+/**
+ * Source of the trivial Worker: constant bytes, after reading the content files named in `?read=`
+ * through the same `ASSETS` binding, one after the other as the product does. Locally the asset
+ * service runs in the same workerd process as the Worker, so its CPU (and its own first-use cost)
+ * lands in the process figures; on Cloudflare it is another service and does not count against the
+ * Worker. A trivial Worker reading the same files carries the same share, so the difference is the
+ * product's own work.
+ */
+export const TRIVIAL_WITH_READS = `export default {
+  async fetch(request, env) {
+    const read = new URL(request.url).searchParams.get('read');
+    for (const path of read ? read.split(',') : []) await (await env.ASSETS.fetch('https://assets.invalid/_content/' + path)).arrayBuffer();
+    return new Response('x');
+  },
+};
+`
+
+/** The trivial Worker's URL that reads `files`. */
+export function trivialPath(files: readonly string[]): string {
+  return files.length > 0 ? `/?read=${files.join(',')}` : '/'
+}
+
+/** CPU (process, ms) of one request to a freshly started Worker. */
+export async function firstRequestCpu(start: () => Promise<RunningWorker>, path: string): Promise<number> {
+  const w = await start()
+  try {
+    const before = cpuMs(w.pid)
+    const res = await fetch(w.url + path)
+    await res.arrayBuffer()
+    const after = cpuMs(w.pid)
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+    if (before === undefined || after === undefined) return Number.NaN
+    return after - before
+  } finally {
+    await w.dispose()
+  }
+}
+
+/** Resident memory (MiB) of a Worker's workerd after requests for every path in `paths`. */
+export async function memoryAfter(start: () => Promise<RunningWorker>, paths: readonly string[]): Promise<number> {
+  const w = await start()
+  try {
+    for (let i = 0; i < paths.length; i += 8) {
+      await Promise.all(paths.slice(i, i + 8).map(async (p) => {
+        const res = await fetch(w.url + p)
+        await res.arrayBuffer()
+        if (res.status !== 200) throw new Error(`${p}: ${res.status}`)
+      }))
+    }
+    return residentMiB(w.pid) ?? Number.NaN
+  } finally {
+    await w.dispose()
+  }
+}
+
+/** Writes a Worker source to a file and returns its path. */
+export function writeWorker(path: string, source: string): string {
+  writeFileSync(path, source)
+  return path
+}
+
+export { startWorker }
