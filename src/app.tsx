@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { LinearRouter } from 'hono/router/linear-router'
 import { ConfigError, readConfig, type Env } from './config.ts'
 import { Corpus } from './corpus/corpus.ts'
 import { assetFiles, memoryFiles, type ContentFiles } from './corpus/files.ts'
@@ -29,6 +28,8 @@ export interface AppOptions {
   articles?: readonly Article[]
   /** The feed formats (default {@link FORMATS}); tests wrap them to count renders. */
   formats?: readonly FeedFormat[]
+  /** Called with the key of every representation an isolate builds (`feed rss`, `article {slug}`, …): tests count them. */
+  onBuild?: (key: string) => void
 }
 
 type AppEnv = { Bindings: Env }
@@ -49,7 +50,7 @@ export function createApp(options: AppOptions = {}) {
   const fixed = options.articles && memoryFiles(packCorpus(options.articles))
   let corpus: Corpus | undefined
   let sites: Sites | undefined
-  const app = new Hono<AppEnv>({ router: new LinearRouter() })
+  const app = new Hono<AppEnv>()
 
   /**
    * The corpus, opened by the first requests (they read the manifest through their own binding;
@@ -70,7 +71,7 @@ export function createApp(options: AppOptions = {}) {
   function siteOf(c: Context<AppEnv>): Maybe<Site> {
     const env = c.env ?? NO_ENV
     const config = readConfig(env)
-    sites ??= new Sites({ formats, store: new RepresentationStore(env.CF_VERSION_METADATA ? { version: env.CF_VERSION_METADATA.id } : {}) })
+    sites ??= new Sites({ formats, store: new RepresentationStore(env.CF_VERSION_METADATA ? { version: env.CF_VERSION_METADATA.id } : {}), ...(options.onBuild && { onBuild: options.onBuild }) })
     const origin = config.baseUrl ? '' : originOf(c.req.url)
     if (corpus) return sites.get(config, origin, corpus)
     const ready = sites

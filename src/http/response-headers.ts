@@ -12,11 +12,22 @@
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
+/**
+ * The policy of RSS and Atom documents, which a browser without `Sec-Fetch-*` may render through
+ * `/feed.xsl`: that page loads the site's stylesheet and script and a `data:` icon, nothing else,
+ * and has no form, base or fetch to restrict (`default-src` covers the rest). Shorter than the
+ * pages' policy because it is sent with every feed poll.
+ */
+export const FEED_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; frame-ancestors 'none'"
+
 /** Feeds are public: any origin may read them and their validators (Fetch standard, CORS protocol). */
 export const CORS_HEADERS: Record<string, string> = { 'Access-Control-Allow-Origin': '*' }
 
-/** What a cross-origin script may read of a 200 besides the CORS-safelisted headers. */
-export const CORS_EXPOSE: Record<string, string> = { 'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link, Content-Location' }
+/** What a cross-origin script may read of a 200 besides the CORS-safelisted headers: the validators and the `Link`. */
+export const CORS_EXPOSE: Record<string, string> = { 'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link' }
+
+/** The same on `/feed`, which also names the chosen format's own URL. */
+export const CORS_EXPOSE_NEGOTIATED: Record<string, string> = { 'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link, Content-Location' }
 
 /** Every 200 and error: no content sniffing, so a feed is never run as a script or page it is not. */
 export const NOSNIFF: Record<string, string> = { 'X-Content-Type-Options': 'nosniff' }

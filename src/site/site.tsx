@@ -12,7 +12,7 @@ import { linkHeader } from '../http/link-header.ts'
 import { prepareResponse, type PreparedResponse, type ResponseProfile } from '../http/prepared-response.ts'
 import { sizeOf } from '../http/representation.ts'
 import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
-import { BROWSER_HEADERS, CONTENT_SECURITY_POLICY, CORS_EXPOSE, CORS_HEADERS, NOSNIFF } from '../http/response-headers.ts'
+import { BROWSER_HEADERS, CORS_EXPOSE, CORS_EXPOSE_NEGOTIATED, CORS_HEADERS, FEED_SECURITY_POLICY, NOSNIFF } from '../http/response-headers.ts'
 import type { Article } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
 import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
@@ -58,6 +58,8 @@ export interface SiteOptions {
   formats: readonly FeedFormat[]
   /** Renders on a miss, through the Cache API shared by a data center's isolates. */
   store: RepresentationStore
+  /** Called with the key of each representation built (rendered or read from the Cache API): tests count them. */
+  onBuild?: (key: string) => void
 }
 
 /** Keeps the Cache API write of a fresh render alive after the response (the execution context's `waitUntil`). */
@@ -86,6 +88,7 @@ export class Site {
   readonly #corpus: Corpus
   readonly #store: RepresentationStore
   readonly #cacheControl: string
+  readonly #onBuild: ((key: string) => void) | undefined
   /** Feeds, their views, OPML, assets, the first index pages and the newest articles: a fixed set. */
   readonly #pinned = new Map<string, PreparedResponse>()
   readonly #indexPages = new BoundedCache<PreparedResponse>(SITE_LIMITS.indexPages)
@@ -101,6 +104,7 @@ export class Site {
     this.#corpus = options.corpus
     this.#store = options.store
     this.#cacheControl = cacheControl(config)
+    this.#onBuild = options.onBuild
   }
 
   /** The feed's response for `view` at its fixed URL, when it is in memory (the hot path: no promise, no routing). */
@@ -205,8 +209,8 @@ export class Site {
       headers: {
         // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the documents.
         Link: linkHeader(self),
-        ...(format.name === 'jsonFeed' ? NOSNIFF : { ...NOSNIFF, 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
-        ...CORS_EXPOSE,
+        ...(format.name === 'jsonFeed' ? NOSNIFF : { ...NOSNIFF, 'Content-Security-Policy': FEED_SECURITY_POLICY }),
+        ...(negotiated ? CORS_EXPOSE_NEGOTIATED : CORS_EXPOSE),
         ...this.#cacheTags(`feeds,feed:${format.name}`),
       },
     }
@@ -234,6 +238,7 @@ export class Site {
 
   /** Renders (or reads from the Cache API) and prepares the headers. */
   async #prepare(spec: RepresentationSpec, profile: ResponseProfile, waitUntil: WaitUntil): Promise<PreparedResponse> {
+    this.#onBuild?.(spec.key)
     const representation = await this.#store.load({ ...spec, key: `${spec.key} ${this.key}` }, waitUntil)
     return prepareResponse(representation, profile)
   }

@@ -16,6 +16,7 @@ export const MAX_SITES = 16
 export interface SitesOptions {
   formats: readonly FeedFormat[]
   store: RepresentationStore
+  onBuild?: (key: string) => void
 }
 
 /** The {@link Site} objects of one isolate: one per (settings, origin), built once, bounded. */

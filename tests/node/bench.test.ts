@@ -12,7 +12,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 describe('npm run bench (tiny configuration)', () => {
   it('measures every target side by side and writes JSON and Markdown', async () => {
-    const env = { ...process.env, BENCH_SECONDS: '1', BENCH_ROUNDS: '1', BENCH_SIZES: '1,10', BENCH_CONNECTIONS: '4', BENCH_OUT: out, BENCH_GENERATOR: 'autocannon' }
+    const env = { ...process.env, BENCH_SECONDS: '1', BENCH_ROUNDS: '1', BENCH_SIZES: '1,40', BENCH_COLD_REPEAT: '1', BENCH_CONNECTIONS: '4', BENCH_OUT: out, BENCH_GENERATOR: 'autocannon' }
     const stdout = await new Promise<string>((done, fail) =>
       execFile(process.execPath, [join(ROOT, 'bench/run.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so, se) => (error ? fail(new Error(`${error.message}\n${se}`)) : done(so))),
     )
@@ -29,9 +29,27 @@ describe('npm run bench (tiny configuration)', () => {
       const limit = result.rows.find((r: { target: string; server: string }) => r.server === 'limit' && row.target.startsWith(r.target))
       expect(row.ratioToLimit).toBeCloseTo(row.rps / limit.rps, 1)
     }
-    expect(result.cold.map((c: { articles: number }) => c.articles)).toEqual([1, 10])
-    for (const c of result.cold) expect(c.isolateBuildCpuMs).toBeGreaterThan(0)
+    // Headers of every feed's 200 and 304, counted from the responses.
+    expect(result.headers.map((h: { response: string }) => h.response)).toEqual(['RSS 200', 'RSS 304', 'Atom 200', 'Atom 304', 'JSON Feed 200', 'JSON Feed 304'])
+    for (const h of result.headers) expect(h.bytes, h.response).toBeGreaterThan(h.names.join('').length)
+    // Every size was built and measured on each route, next to the trivial Worker.
+    expect(result.scale.map((c: { articles: number }) => c.articles)).toEqual([1, 40])
+    for (const c of result.scale) {
+      expect(c.build.files).toBeGreaterThanOrEqual(3)
+      expect(c.startupCpuMs).toBeGreaterThan(0)
+      expect(Object.keys(c.workerdFirstRequestMs)).toEqual(['feed', 'index', 'newest article', 'oldest article'])
+      for (const name of Object.keys(c.workerdFirstRequestMs)) {
+        expect(c.workerdFirstRequestMs[name], name).toBeGreaterThan(0)
+        expect(c.trivialFirstRequestMs[name], name).toBeGreaterThan(0)
+        expect(c.isolateFirstRequestMs[name], name).toBeGreaterThan(0)
+      }
+      expect(c.memoryMiB).toBeGreaterThan(0)
+    }
     expect(result.bundles.deploy.gzip).toBeLessThan(result.bundles.deploy.raw)
     expect(readFileSync(join(out, 'latest.md'), 'utf8')).toContain('| Goal | Result |')
+    // The chart is an SVG with one polyline per series.
+    const svg = readFileSync(join(out, 'scale.svg'), 'utf8')
+    expect(svg.startsWith('<svg')).toBe(true)
+    expect(svg.match(/<polyline/g)?.length).toBe(6)
   }, 180_000)
 })
