@@ -21,6 +21,8 @@ const assetsDir = resolve(process.argv[3] ?? join(root, 'generated', 'assets'))
 const contentDir = join(assetsDir, CONTENT_PREFIX)
 /** Files read or written at once: far below any open-files limit (`ulimit -n` is often 1,024). */
 const CONCURRENCY = 64
+/** Workers Static Assets: files per Worker version on the Free plan (100,000 on Paid). */
+const FREE_PLAN_FILES = 20_000
 const started = performance.now()
 
 /** Runs `task` over `items`, at most {@link CONCURRENCY} at a time, reporting progress on long runs. */
@@ -52,7 +54,13 @@ const names = (await readdir(seedsDir, { withFileTypes: true })).filter((e) => e
 const files: SourceFile[] = await eachLimited('read', names, async (name) => ({ name, bytes: new Uint8Array(await readFile(join(seedsDir, name))) }))
 
 try {
-  const articles = await loadArticles(files, { dir: `${relative(root, seedsDir) || '.'}/` })
+  let reported = performance.now()
+  const progress = (parsed: number, total: number) => {
+    if (performance.now() - reported < 2000) return
+    reported = performance.now()
+    console.log(`content: parsed ${parsed.toLocaleString('en')} of ${total.toLocaleString('en')} articles (${seconds()} s)`)
+  }
+  const articles = await loadArticles(files, { dir: `${relative(root, seedsDir) || '.'}/`, progress })
   const packed = packCorpus(articles)
   await rm(contentDir, { recursive: true, force: true })
   const dirs = new Set([...packed.keys()].map((path) => dirname(join(contentDir, path))))
@@ -63,6 +71,9 @@ try {
     `content: ${articles.length.toLocaleString('en')} article${articles.length === 1 ? '' : 's'} from ${relative(root, seedsDir) || '.'}/ -> ` +
       `${relative(root, contentDir)}/ (${packed.size.toLocaleString('en')} files, ${(bytes / 1048576).toFixed(1)} MiB) in ${seconds()} s`,
   )
+  if (packed.size > FREE_PLAN_FILES) {
+    console.warn(`content: ${packed.size.toLocaleString('en')} files is over the ${FREE_PLAN_FILES.toLocaleString('en')} Static Assets files a Worker may have on the Free plan (100,000 on Paid); \`wrangler deploy\` will refuse it there.`)
+  }
 } catch (error) {
   if (!(error instanceof ContentErrors)) throw error
   console.error(error.message)

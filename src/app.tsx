@@ -1,20 +1,16 @@
 import { Hono, type Context } from 'hono'
-import { ConfigError, readConfig, type Env } from './config.ts'
-import { Corpus } from './corpus/corpus.ts'
-import { assetFiles, memoryFiles, type ContentFiles } from './corpus/files.ts'
-import { packCorpus } from './corpus/pack.ts'
+import { ConfigError, type Env } from './config.ts'
 import { FORMATS, type FeedFormat } from './feeds/formats.ts'
 import { isBrowserNavigation } from './http/browser-navigation.ts'
 import { errorResponse } from './http/error-response.ts'
 import { negotiateFormat } from './http/negotiate.ts'
 import { sendPrepared, type PreparedResponse } from './http/prepared-response.ts'
-import { RepresentationStore } from './http/representation-store.ts'
-import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
 import { CONTENT_TYPES } from './http/content-types.ts'
+import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
 import type { Article } from './model.ts'
 import { PATHS } from './paths.ts'
 import type { Maybe, RequestScope, Site, WaitUntil } from './site/site.tsx'
-import { Sites } from './site/sites.ts'
+import { SiteResolver } from './site/site-resolver.ts'
 
 export { INDEX_PAGE_SIZE } from './site/site.tsx'
 
@@ -34,9 +30,6 @@ export interface AppOptions {
 
 type AppEnv = { Bindings: Env }
 
-/** `c.env` when the app runs outside a Worker (`app.request` without an env). */
-const NO_ENV: Env = {}
-
 /**
  * Builds the Hono app: the HTTP edge of the pipeline (content → model → serializers → here). Each
  * route asks the request's {@link Site} for a prepared response and sends it.
@@ -47,49 +40,25 @@ const NO_ENV: Env = {}
  */
 export function createApp(options: AppOptions = {}) {
   const formats = options.formats ?? FORMATS
-  const fixed = options.articles && memoryFiles(packCorpus(options.articles))
-  let corpus: Corpus | undefined
-  let sites: Sites | undefined
+  const resolver = new SiteResolver({ articles: options.articles, onBuild: options.onBuild })
   const app = new Hono<AppEnv>()
-
-  /**
-   * The corpus, opened by the first requests (they read the manifest through their own binding;
-   * each request that finds it unopened opens it, since nothing pending is shared between requests).
-   */
-  async function corpusOf(files: ContentFiles): Promise<Corpus> {
-    const opened = await Corpus.open(files)
-    corpus ??= opened
-    return corpus
-  }
-
-  /** The content files as this request may read them: fixtures in memory, or its own ASSETS binding. */
-  function filesOf(env: Env): ContentFiles {
-    return fixed ?? contentFiles(env)
-  }
-
-  /** The site for this request's settings and origin; without a promise once the corpus is open. */
-  function siteOf(c: Context<AppEnv>): Maybe<Site> {
-    const env = c.env ?? NO_ENV
-    const config = readConfig(env)
-    sites ??= new Sites({ formats, store: new RepresentationStore(env.CF_VERSION_METADATA ? { version: env.CF_VERSION_METADATA.id } : {}), ...(options.onBuild && { onBuild: options.onBuild }) })
-    const origin = config.baseUrl ? '' : originOf(c.req.url)
-    if (corpus) return sites.get(config, origin, corpus)
-    const ready = sites
-    return corpusOf(filesOf(env)).then((opened) => ready.get(config, origin, opened))
-  }
 
   /**
    * Answers with what `pick` prepares on the request's site, or with `missing` when it has nothing.
    * Everything stays synchronous when the site and the response are in memory: no promise on the
    * hot path.
    */
-  function serve(c: Context<AppEnv>, pick: (site: Site, scope: RequestScope) => Maybe<PreparedResponse | undefined>, missing?: (site: Site) => Response | Promise<Response>): Response | Promise<Response> {
+  function serve(
+    c: Context<AppEnv>,
+    pick: (site: Site, scope: RequestScope) => Maybe<PreparedResponse | undefined>,
+    missing: (site: Site) => Response | Promise<Response> = () => errorResponse(c, 404, `Nothing at ${c.req.path}.`),
+  ): Response | Promise<Response> {
     const answer = (site: Site): Response | Promise<Response> => {
-      const prepared = pick(site, { files: filesOf(c.env ?? NO_ENV), waitUntil: waitUntilOf(c) })
-      if (prepared instanceof Promise) return prepared.then((p) => (p ? sendPrepared(c.req.raw, p) : (missing as (site: Site) => Response)(site)))
-      return prepared ? sendPrepared(c.req.raw, prepared) : (missing as (site: Site) => Response)(site)
+      const prepared = pick(site, { files: resolver.files(c.env), waitUntil: waitUntilOf(c) })
+      if (prepared instanceof Promise) return prepared.then((p) => (p ? sendPrepared(c.req.raw, p) : missing(site)))
+      return prepared ? sendPrepared(c.req.raw, prepared) : missing(site)
     }
-    const site = siteOf(c)
+    const site = resolver.site(c.env, c.req.url)
     return site instanceof Promise ? site.then(answer) : answer(site)
   }
 
@@ -129,7 +98,7 @@ export function createApp(options: AppOptions = {}) {
   app.get(PATHS.page(':n'), async (c) => {
     const n = c.req.param('n') ?? ''
     // One URL per page: /page/1 is the home page, and only plain numbers name pages.
-    if (n === '1') return redirect((await siteOf(c)).links.home)
+    if (n === '1') return redirect((await resolver.site(c.env, c.req.url)).links.home)
     if (!/^[1-9][0-9]{0,6}$/.test(n)) return errorResponse(c, 404, `No page ${n}.`)
     return serveIndex(c, Number(n))
   })
@@ -168,11 +137,9 @@ export function createApp(options: AppOptions = {}) {
   const dispatch = app.fetch
   app.fetch = (request, env, ctx) => {
     const url = request.url
-    const format = corpus && sites && feedsByPath.get(url.slice(url.indexOf('/', url.indexOf('//') + 2)))
+    const format = feedsByPath.get(url.slice(url.indexOf('/', url.indexOf('//') + 2)))
     if (format && (request.method === 'GET' || request.method === 'HEAD')) {
-      const config = configOf(env)
-      const site = config && (sites as Sites).get(config, config.baseUrl ? '' : originOf(url), corpus as Corpus)
-      const prepared = site?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
+      const prepared = resolver.ready(env, url)?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
       if (prepared) return sendPrepared(request, prepared)
     }
     return dispatch(request, env, ctx)
@@ -189,31 +156,10 @@ export function createApp(options: AppOptions = {}) {
   return app
 }
 
-/** The settings, or `undefined` when they are invalid (the routes then answer with the error). */
-function configOf(env: Env | undefined) {
-  try {
-    return readConfig(env ?? NO_ENV)
-  } catch {
-    return undefined
-  }
-}
-
-/** The built content, read through the `ASSETS` binding. */
-function contentFiles(env: Env): ContentFiles {
-  if (!env.ASSETS) throw new ConfigError('No ASSETS binding: the content is read from Workers Static Assets ([assets] in wrangler.toml).')
-  return assetFiles(env.ASSETS)
-}
-
 /** A permanent redirect, with the headers every response carries. */
 function redirect(location: string): Response {
   const headers = { Location: location, 'Cache-Control': 'public, max-age=86400', 'Content-Type': CONTENT_TYPES.text, ...CORS_HEADERS, ...NOSNIFF }
   return new Response(`Moved to ${location}\n`, { status: 301, headers })
-}
-
-/** `scheme://host[:port]` of a URL, without parsing it (workerd hands the Worker normalised URLs). */
-function originOf(url: string): string {
-  const slash = url.indexOf('/', url.indexOf('//') + 2)
-  return slash === -1 ? url : url.slice(0, slash)
 }
 
 /** The execution context's `waitUntil`, when the app runs inside a Worker invocation. */

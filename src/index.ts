@@ -4,10 +4,8 @@
  */
 import { createApp } from './app.tsx'
 import type { Env } from './config.ts'
-import { warmUp } from './warm-up.tsx'
 
 const app = createApp()
-warmUp()
 
 export default {
   fetch: app.fetch,

@@ -19,6 +19,8 @@ export interface SourceFile {
 export interface LoadOptions {
   /** Prefix of file names in error messages. Default `seeds/`. */
   dir?: string
+  /** Called after each article file is parsed, with the count so far and the total (long builds report progress). */
+  progress?: (parsed: number, total: number) => void
 }
 
 /**
@@ -58,6 +60,7 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
   }
 
   const articles: Article[] = []
+  let parsed = 0
   for (const [stem, { file, text }] of texts) {
     const meta = metas.get(stem)
     try {
@@ -65,6 +68,7 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
     } catch (error) {
       errors.push(asContentError(error, file))
     }
+    options.progress?.(++parsed, texts.size)
   }
   if (texts.size === 0 && errors.length === 0) {
     errors.push(new ContentError(dir, 1, 'there are no articles', 'Add at least one `.txt` article: a feed needs a newest date.'))

@@ -2,6 +2,7 @@ import type { Article } from '../model.ts'
 import { articleId } from './article-id.ts'
 import { ContentError } from './content-error.ts'
 import { bodyHtml, bodyText } from './article-body.ts'
+import { displayDate, isPlainEnglish } from './display-date.ts'
 import { parseMetadata, type Metadata } from './metadata.ts'
 import { slugify } from './slugify.ts'
 
@@ -77,7 +78,10 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
     tags: meta.tags,
     source: file,
   }
-  if (meta.language !== undefined) article.language = meta.language
+  if (meta.language !== undefined) {
+    article.language = meta.language
+    if (!isPlainEnglish(meta.language)) article.dateLabels = { published: displayDate(article.published, meta.language), updated: displayDate(updated, meta.language) }
+  }
   return article
 }
 

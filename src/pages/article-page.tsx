@@ -21,11 +21,11 @@ export function ArticlePage(props: { feed: FeedContext; article: Article }) {
         <header>
           <h1>{article.title}</h1>
           <p class="meta">
-            <DateTime iso={article.published} language={language} />
+            <DateTime iso={article.published} language={language} label={article.dateLabels?.published} />
             {article.updated !== article.published && (
               <>
                 {' '}
-                · updated <DateTime iso={article.updated} language={language} />
+                · updated <DateTime iso={article.updated} language={language} label={article.dateLabels?.updated} />
               </>
             )}{' '}
             · <span class="author">{authors.map((a) => a.name).join(', ')}</span>

@@ -4,7 +4,7 @@ import type { SiteLinks } from '../feeds/feed-context.ts'
 import { FORMATS, type FeedFormat } from '../feeds/formats.ts'
 import type { Article } from '../model.ts'
 import { ICON } from './assets.ts'
-import { formatDate } from './format-date.ts'
+import { displayDate } from '../content/display-date.ts'
 
 /** Open Graph / Twitter card data of a page. */
 export interface SocialMeta {
@@ -122,7 +122,7 @@ export function ArticleList(props: { articles: readonly Article[]; links: SiteLi
           <h2>
             <a href={props.links.article(article.slug)}>{article.title}</a>
           </h2>
-          <DateTime iso={article.published} language={props.language} />
+          <DateTime iso={article.published} language={props.language} label={article.language === props.language ? article.dateLabels?.published : undefined} />
           <p>{article.summary}</p>
         </li>
       ))}
@@ -130,7 +130,10 @@ export function ArticleList(props: { articles: readonly Article[]; links: SiteLi
   )
 }
 
-/** A date as a `<time>` element, shown in UTC so every visitor sees the same day. */
-export function DateTime(props: { iso: string; language: string }) {
-  return <time datetime={props.iso}>{formatDate(props.iso, props.language)}</time>
+/**
+ * A date as a `<time>` element, shown in UTC so every visitor sees the same day; `label` is the
+ * date already written for `language` (see `Article.dateLabels`).
+ */
+export function DateTime(props: { iso: string; language: string; label?: string | undefined }) {
+  return <time datetime={props.iso}>{props.label ?? displayDate(props.iso, props.language)}</time>
 }

@@ -1,18 +1,15 @@
 import type { ResolvedConfig } from '../config.ts'
-import { BoundedCache } from '../bounded-cache.ts'
 import type { Corpus } from '../corpus/corpus.ts'
 import type { ContentFiles } from '../corpus/files.ts'
 import { siteLinks, type FeedContext, type SiteLinks } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
 import { renderOpml } from '../feeds/opml.ts'
 import { fnv1a } from '../fingerprint.ts'
-import { cacheControl } from '../http/cache-control.ts'
 import { CONTENT_TYPES, feedContentType } from '../http/content-types.ts'
-import { linkHeader } from '../http/link-header.ts'
 import { prepareResponse, type PreparedResponse, type ResponseProfile } from '../http/prepared-response.ts'
-import { sizeOf } from '../http/representation.ts'
+import { ResponseProfiles, type FeedView } from './response-profiles.ts'
+import { SiteMemo } from './site-memo.ts'
 import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
-import { BROWSER_HEADERS, CORS_EXPOSE, CORS_EXPOSE_NEGOTIATED, CORS_HEADERS, FEED_SECURITY_POLICY, NOSNIFF } from '../http/response-headers.ts'
 import type { Article } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
 import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
@@ -26,16 +23,6 @@ export const INDEX_PAGE_SIZE = 30
 /** Index pages kept for the isolate's life (the ones people and crawlers open most); older ones are bounded. */
 export const PINNED_INDEX_PAGES = 3
 
-/** Bounds of the per-isolate memo of a site, per kind of page (bytes count body + gzip). */
-export const SITE_LIMITS = {
-  /** Index pages past {@link PINNED_INDEX_PAGES}. */
-  indexPages: { entries: 32, size: 2 * 1024 * 1024 },
-  /** Article pages past the newest `FEED_ITEMS` (those stay: feed readers link to them). */
-  articles: { entries: 512, size: 4 * 1024 * 1024 },
-} as const
-
-/** How a feed URL is answered: the feed, the feed as `application/xml` (`?view=xslt`), or the browser page. */
-export type FeedView = 'feed' | 'xml' | 'preview'
 
 /** The fixed texts the site serves. */
 const STATIC_TEXTS = {
@@ -55,7 +42,6 @@ export interface SiteOptions {
   /** Origin the request came to; used for links only when no `SITE_URL` is set. */
   origin: string
   corpus: Corpus
-  formats: readonly FeedFormat[]
   /** Renders on a miss, through the Cache API shared by a data center's isolates. */
   store: RepresentationStore
   /** Called with the key of each representation built (rendered or read from the Cache API): tests count them. */
@@ -82,34 +68,29 @@ export type Maybe<T> = T | Promise<T>
 export class Site {
   readonly config: ResolvedConfig
   readonly links: SiteLinks
-  readonly formats: readonly FeedFormat[]
   /** Names everything the bytes depend on besides the content: settings and base URL. */
   readonly key: string
   readonly #corpus: Corpus
   readonly #store: RepresentationStore
-  readonly #cacheControl: string
+  readonly #profiles: ResponseProfiles
   readonly #onBuild: ((key: string) => void) | undefined
-  /** Feeds, their views, OPML, assets, the first index pages and the newest articles: a fixed set. */
-  readonly #pinned = new Map<string, PreparedResponse>()
-  readonly #indexPages = new BoundedCache<PreparedResponse>(SITE_LIMITS.indexPages)
-  readonly #articles = new BoundedCache<PreparedResponse>(SITE_LIMITS.articles)
+  readonly #memo = new SiteMemo()
 
   constructor(options: SiteOptions) {
     const { config } = options
     const base = config.baseUrl ?? options.origin
     this.config = config
     this.links = siteLinks(base)
-    this.formats = options.formats
     this.key = `${base} ${fnv1a(JSON.stringify(config))} ${options.corpus.manifest.fingerprint}`
     this.#corpus = options.corpus
     this.#store = options.store
-    this.#cacheControl = cacheControl(config)
+    this.#profiles = new ResponseProfiles(config, this.links)
     this.#onBuild = options.onBuild
   }
 
   /** The feed's response for `view` at its fixed URL, when it is in memory (the hot path: no promise, no routing). */
   peekFeed(format: FeedFormat, view: FeedView): PreparedResponse | undefined {
-    return this.#pinned.get(feedKey(format, view, false))
+    return this.#memo.peek(feedKey(format, view, false))
   }
 
   /** Number of index pages (at least 1, even for an empty corpus). */
@@ -125,12 +106,12 @@ export class Site {
     const key = feedKey(format, view, negotiated)
     if (negotiated) {
       // The same bytes as the fixed URL: only the headers differ.
-      return this.#get(key, this.#pinned, async () => {
+      return this.#memo.get(key, 'pinned', async () => {
         const plain = await this.feed(format, view, false, scope)
-        return prepareResponse(plain.representation, this.#feedProfile(format, view, true))
+        return prepareResponse(plain.representation, this.#profiles.feed(format, view, true))
       })
     }
-    return this.#get(key, this.#pinned, async () => {
+    return this.#memo.get(key, 'pinned', async () => {
       const articles = await this.#corpus.newest(scope.files, this.config.feedItems)
       const feed = this.#context(articles)
       const isXml = view === 'xml' && format.name !== 'jsonFeed'
@@ -138,7 +119,7 @@ export class Site {
         view === 'preview'
           ? { key, render: () => `${<FeedPreviewPage feed={feed} format={format} />}`, contentType: CONTENT_TYPES.html, updated: feed.updated }
           : { key, render: () => format.render(feed), contentType: isXml ? CONTENT_TYPES.xml : feedContentType(format.mediaType), updated: feed.updated }
-      return this.#prepare(spec, this.#feedProfile(format, view, false), scope.waitUntil)
+      return this.#prepare(spec, this.#profiles.feed(format, view, false), scope.waitUntil)
     })
   }
 
@@ -147,45 +128,45 @@ export class Site {
     const pages = this.indexPages
     if (n > pages) return undefined
     const key = `index ${n}`
-    return this.#get(key, n <= PINNED_INDEX_PAGES ? this.#pinned : this.#indexPages, async () => {
+    return this.#memo.get(key, n <= PINNED_INDEX_PAGES ? 'pinned' : 'indexPages', async () => {
       const articles = await this.#corpus.range(scope.files, (n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
       const feed = this.#context(articles)
       const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
-      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated }, this.#htmlProfile(`index,index:${n}`), scope.waitUntil)
+      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated }, this.#profiles.html(`index,index:${n}`), scope.waitUntil)
     })
   }
 
   /** The page of the article at `/articles/{slug}`, or `undefined` when there is none. */
   article(slug: string, scope: RequestScope): Maybe<PreparedResponse | undefined> {
     const key = `article ${slug}`
-    return this.#pinned.get(key) ?? this.#articles.peek(key) ?? this.#loadArticle(key, slug, scope)
+    return this.#memo.peek(key) ?? this.#loadArticle(key, slug, scope)
   }
 
   async #loadArticle(key: string, slug: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
     const located = await this.#corpus.bySlug(scope.files, slug)
     if (!located) return undefined
     const { article, position } = located
-    return this.#get(key, position < this.config.feedItems ? this.#pinned : this.#articles, () => {
+    return this.#memo.get(key, position < this.config.feedItems ? 'pinned' : 'articles', () => {
       const feed = this.#context([])
       const render = () => `${<ArticlePage feed={feed} article={article} />}`
-      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: article.updated }, this.#htmlProfile(`articles,article:${slug}`), scope.waitUntil)
+      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: article.updated }, this.#profiles.html(`articles,article:${slug}`), scope.waitUntil)
     })
   }
 
   /** The OPML subscription list. */
   opml(scope: RequestScope): Maybe<PreparedResponse> {
-    return this.#get('opml', this.#pinned, () => {
+    return this.#memo.get('opml', 'pinned', () => {
       const spec = { key: 'opml', render: () => renderOpml(this.#context([])), contentType: CONTENT_TYPES.opml, updated: this.#corpus.manifest.updated }
-      return this.#prepare(spec, this.#serviceProfile('opml'), scope.waitUntil)
+      return this.#prepare(spec, this.#profiles.service('opml'), scope.waitUntil)
     })
   }
 
   /** The stylesheet, the script or the XSLT. */
   text(name: keyof typeof STATIC_TEXTS, scope: RequestScope): Maybe<PreparedResponse> {
     const key = `text ${name}`
-    return this.#get(key, this.#pinned, () => {
+    return this.#memo.get(key, 'pinned', () => {
       const { text, contentType } = STATIC_TEXTS[name]
-      return this.#prepare({ key, render: () => text, contentType, updated: this.#corpus.manifest.updated }, this.#serviceProfile(`assets,asset:${name}`), scope.waitUntil)
+      return this.#prepare({ key, render: () => text, contentType, updated: this.#corpus.manifest.updated }, this.#profiles.service(`assets,asset:${name}`), scope.waitUntil)
     })
   }
 
@@ -196,72 +177,10 @@ export class Site {
     return { config: this.config, links: this.links, articles, updated: updated || this.#corpus.manifest.updated || new Date(0).toISOString(), key: this.key }
   }
 
-  /** Headers of a feed. XML a browser may render through `/feed.xsl` gets the CSP; JSON, read by programs, does not. */
-  #feedProfile(format: FeedFormat, view: FeedView, negotiated: boolean): ResponseProfile {
-    if (view === 'preview') {
-      return { ...this.#htmlProfile(`feeds,feed:${format.name}`), vary: negotiated ? ['Accept', 'Sec-Fetch-Dest'] : ['Sec-Fetch-Dest'], ...(negotiated && { shared: { ...CORS_HEADERS, 'Content-Location': this.links[format.name] } }) }
-    }
-    const self = [{ href: this.links[format.name], rel: 'self', type: format.mediaType }, ...(this.config.websubHub ? [{ href: this.config.websubHub, rel: 'hub' }] : [])]
-    return {
-      cacheControl: this.#cacheControl,
-      vary: negotiated ? ['Accept', 'Sec-Fetch-Dest'] : ['Sec-Fetch-Dest'],
-      shared: negotiated ? { ...CORS_HEADERS, 'Content-Location': this.links[format.name] } : CORS_HEADERS,
-      headers: {
-        // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the documents.
-        Link: linkHeader(self),
-        ...(format.name === 'jsonFeed' ? NOSNIFF : { ...NOSNIFF, 'Content-Security-Policy': FEED_SECURITY_POLICY }),
-        ...(negotiated ? CORS_EXPOSE_NEGOTIATED : CORS_EXPOSE),
-        ...this.#cacheTags(`feeds,feed:${format.name}`),
-      },
-    }
-  }
-
-  /** Headers of an HTML page: every header a browser acts on. */
-  #htmlProfile(tags: string): ResponseProfile {
-    return { cacheControl: this.#cacheControl, shared: CORS_HEADERS, headers: { ...BROWSER_HEADERS, ...this.#cacheTags(tags) } }
-  }
-
-  /** Headers of a file a program or a browser fetches but never shows as a page (OPML, CSS, JS, XSLT). */
-  #serviceProfile(tags: string): ResponseProfile {
-    return { cacheControl: this.#cacheControl, shared: CORS_HEADERS, headers: { ...NOSNIFF, ...CORS_EXPOSE, ...this.#cacheTags(tags) } }
-  }
-
-  /**
-   * `Cache-Tag` for Workers Cache purges by kind or by one representation. Without `SITE_URL`, the
-   * links in the bytes depend on the host asked, while Workers Cache keys by path and query alone,
-   * so those responses are kept out of it (`Cloudflare-CDN-Cache-Control: no-store`; browsers and
-   * readers still cache by `Cache-Control`).
-   */
-  #cacheTags(tags: string): Record<string, string> {
-    return this.config.baseUrl ? { 'Cache-Tag': tags } : { 'Cache-Tag': tags, 'Cloudflare-CDN-Cache-Control': 'no-store' }
-  }
-
   /** Renders (or reads from the Cache API) and prepares the headers. */
   async #prepare(spec: RepresentationSpec, profile: ResponseProfile, waitUntil: WaitUntil): Promise<PreparedResponse> {
     this.#onBuild?.(spec.key)
     const representation = await this.#store.load({ ...spec, key: `${spec.key} ${this.key}` }, waitUntil)
     return prepareResponse(representation, profile)
-  }
-
-  /**
-   * The memoised response for `key`, or a promise of it built now and kept in `memo`. Nothing
-   * pending is shared between requests (see `Corpus`): two requests that miss at the same moment
-   * each build it, and the first to finish is kept.
-   */
-  #get(key: string, memo: Map<string, PreparedResponse> | BoundedCache<PreparedResponse>, build: () => Promise<PreparedResponse>): Maybe<PreparedResponse> {
-    const hit = memo instanceof Map ? memo.get(key) : memo.peek(key)
-    if (hit) return hit
-    return build().then((prepared) => {
-      const kept = memo instanceof Map ? memo.get(key) : memo.peek(key)
-      if (kept) return kept
-      if (memo instanceof Map) memo.set(key, prepared)
-      else memo.set(key, prepared, sizeOf(prepared.representation))
-      return prepared
-    })
-  }
-
-  /** Entries and bytes held per kind: what the memory bounds apply to (tests, diagnostics). */
-  get memoStats() {
-    return { pinned: this.#pinned.size, indexPages: this.#indexPages.stats, articles: this.#articles.stats }
   }
 }

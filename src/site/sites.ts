@@ -1,7 +1,6 @@
 import { BoundedCache } from '../bounded-cache.ts'
 import type { ResolvedConfig } from '../config.ts'
 import type { Corpus } from '../corpus/corpus.ts'
-import type { FeedFormat } from '../feeds/formats.ts'
 import { fnv1a } from '../fingerprint.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
 import { Site } from './site.tsx'
@@ -14,7 +13,6 @@ export const MAX_SITES = 16
 
 /** Options of {@link Sites}. */
 export interface SitesOptions {
-  formats: readonly FeedFormat[]
   store: RepresentationStore
   onBuild?: (key: string) => void
 }

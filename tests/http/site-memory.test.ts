@@ -4,7 +4,7 @@ import { createApp } from '../../src/app.tsx'
 import { loadArticles } from '../../src/content/load-articles.ts'
 import { FORMATS, type FeedFormat } from '../../src/feeds/formats.ts'
 import { MAX_SITES } from '../../src/site/sites.ts'
-import { SITE_LIMITS } from '../../src/site/site.tsx'
+import { SITE_LIMITS } from '../../src/site/site-memo.ts'
 import { articleText, files } from '../fixtures/articles.ts'
 
 /** `count` small articles, one hour apart, through the real pipeline. */

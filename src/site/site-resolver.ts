@@ -1,0 +1,71 @@
+import { readConfig, ConfigError, type Env } from '../config.ts'
+import { Corpus } from '../corpus/corpus.ts'
+import { assetFiles, memoryFiles, type ContentFiles } from '../corpus/files.ts'
+import { packCorpus } from '../corpus/pack.ts'
+import { RepresentationStore } from '../http/representation-store.ts'
+import type { Article } from '../model.ts'
+import type { Maybe, Site } from './site.tsx'
+import { Sites } from './sites.ts'
+
+/** Options of {@link SiteResolver}. */
+export interface SiteResolverOptions {
+  /** Articles to serve from memory instead of the built content (tests). */
+  articles?: readonly Article[] | undefined
+  onBuild?: ((key: string) => void) | undefined
+}
+
+/** `env` when the app runs outside a Worker (`app.request` without an env). */
+const NO_ENV: Env = {}
+
+/**
+ * Finds the {@link Site} of a request: its settings (from `env`), its origin (from the URL, unless
+ * `SITE_URL` is set) and the corpus, opened on the first request through that request's binding.
+ * Once the corpus is open, everything here is synchronous.
+ */
+export class SiteResolver {
+  readonly #fixed: ContentFiles | undefined
+  readonly #options: SiteResolverOptions
+  #corpus: Corpus | undefined
+  #sites: Sites | undefined
+
+  constructor(options: SiteResolverOptions) {
+    this.#options = options
+    this.#fixed = options.articles && memoryFiles(packCorpus(options.articles))
+  }
+
+  /** The content files as this request may read them: fixtures in memory, or its own ASSETS binding. */
+  files(env: Env | undefined): ContentFiles {
+    if (this.#fixed) return this.#fixed
+    if (!env?.ASSETS) throw new ConfigError('No ASSETS binding: the content is read from Workers Static Assets ([assets] in wrangler.toml).')
+    return assetFiles(env.ASSETS)
+  }
+
+  /** The site of a request to `url`; without a promise once the corpus is open. */
+  site(env: Env | undefined, url: string): Maybe<Site> {
+    const settings = env ?? NO_ENV
+    const config = readConfig(settings)
+    const store = () => new RepresentationStore(settings.CF_VERSION_METADATA ? { version: settings.CF_VERSION_METADATA.id } : {})
+    const sites = (this.#sites ??= new Sites({ store: store(), ...(this.#options.onBuild && { onBuild: this.#options.onBuild }) }))
+    const origin = config.baseUrl ? '' : originOf(url)
+    if (this.#corpus) return sites.get(config, origin, this.#corpus)
+    // Each request that finds the corpus unopened opens it through its own binding: nothing
+    // pending is shared between requests (see `Corpus`).
+    return Corpus.open(this.files(settings)).then((opened) => sites.get(config, origin, (this.#corpus ??= opened)))
+  }
+
+  /** The site of a request when it can be had at once (corpus open, valid settings), else `undefined`. */
+  ready(env: Env | undefined, url: string): Site | undefined {
+    if (!this.#corpus) return undefined
+    try {
+      return this.site(env, url) as Site
+    } catch {
+      return undefined
+    }
+  }
+}
+
+/** `scheme://host[:port]` of a URL, without parsing it (workerd hands the Worker normalised URLs). */
+function originOf(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2)
+  return slash === -1 ? url : url.slice(0, slash)
+}
