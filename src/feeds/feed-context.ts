@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config.ts'
 import type { Article } from '../model.ts'
+import { fnv1a } from '../fingerprint.ts'
 import { PATHS } from '../paths.ts'
 
 /** Absolute URLs of one site as seen from one base URL. */
@@ -65,11 +66,4 @@ export function feedContext(config: ResolvedConfig, articles: readonly Article[]
   for (const article of listed) if (article.updated > updated) updated = article.updated
   const base = config.baseUrl ?? requestOrigin
   return { config, links: siteLinks(base), articles: listed, updated, key: `${base} ${fnv1a(JSON.stringify(config))}` }
-}
-
-/** FNV-1a, 32 bits, as hex: a short, stable fingerprint (not a security hash). */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return (hash >>> 0).toString(16).padStart(8, '0')
 }
