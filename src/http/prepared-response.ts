@@ -67,8 +67,9 @@ export function prepareResponse(representation: Representation, profile: Respons
  * compressed or assembled here.
  */
 export function sendPrepared(request: Request, prepared: PreparedResponse): Response {
-  const gzip = prepared.okGzip !== undefined && acceptsGzip(clientAcceptEncoding(request))
-  if (isNotModified(request.headers, prepared.representation.etag, prepared.lastModifiedMs)) {
+  const headers = request.headers
+  const gzip = prepared.okGzip !== undefined && acceptsGzip(clientAcceptEncoding(request, headers))
+  if (isNotModified(headers, prepared.representation.etag, prepared.lastModifiedMs)) {
     return new Response(null, { status: 304, headers: gzip ? (prepared.notModifiedGzip as Record<string, string>) : prepared.notModified })
   }
   const { representation } = prepared
@@ -81,11 +82,14 @@ export function sendPrepared(request: Request, prepared: PreparedResponse): Resp
  * replaces the header a Worker sees with `br, gzip` and keeps the client's value in
  * `request.cf.clientAcceptEncoding`; it only re-codes responses of the types it compresses itself,
  * so for `application/atom+xml` or `application/feed+json` a gzip body would reach a client that
- * never asked for it.
+ * never asked for it. A header without gzip was not rewritten, so `request.cf` (which the runtime
+ * builds on first access) is only read when the header names gzip.
  */
-export function clientAcceptEncoding(request: Request): string | null {
+export function clientAcceptEncoding(request: Request, headers: Headers = request.headers): string | null {
+  const header = headers.get('Accept-Encoding')
+  if (header === null || !/gzip/i.test(header)) return header
   const cf = (request as { cf?: { clientAcceptEncoding?: unknown } }).cf
-  return typeof cf?.clientAcceptEncoding === 'string' ? cf.clientAcceptEncoding : request.headers.get('Accept-Encoding')
+  return typeof cf?.clientAcceptEncoding === 'string' ? cf.clientAcceptEncoding : header
 }
 
 /** Whether `Accept-Encoding` allows gzip (RFC 9110 §12.5.3): named or `*`, with q > 0. */

@@ -44,8 +44,11 @@ export class SiteResolver {
   site(env: Env | undefined, url: string): Maybe<Site> {
     const settings = env ?? NO_ENV
     const config = readConfig(settings)
-    const store = () => new RepresentationStore(settings.CF_VERSION_METADATA ? { version: settings.CF_VERSION_METADATA.id } : {})
-    const sites = (this.#sites ??= new Sites({ store: store(), ...(this.#options.onBuild && { onBuild: this.#options.onBuild }) }))
+    this.#sites ??= new Sites({
+      store: new RepresentationStore(settings.CF_VERSION_METADATA ? { version: settings.CF_VERSION_METADATA.id } : {}),
+      ...(this.#options.onBuild && { onBuild: this.#options.onBuild }),
+    })
+    const sites = this.#sites
     const origin = config.baseUrl ? '' : originOf(url)
     if (this.#corpus) return sites.get(config, origin, this.#corpus)
     // Each request that finds the corpus unopened opens it through its own binding: nothing
