@@ -14,7 +14,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadArticles } from '../src/content/load-articles.ts'
 import { ASSETS_DIR, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
-import { chartSvg } from './lib/chart.ts'
+import { scaleChart } from './lib/chart.ts'
 import { limitWorkerSource, type Captured } from './lib/limit-worker.ts'
 import { generator, measure, type LoadResult } from './lib/load.ts'
 import { articleReads, coldIsolate, firstRequestCpu, generateAndBuild, memoryAfter, readManifest, routes, slugsAt, TRIVIAL_WITH_READS, trivialPath, writeWorker, type BuildOutput } from './lib/scale.ts'
@@ -294,7 +294,7 @@ function targets(rows: Row[], headers: HeaderRow[], scaleRows: ScaleRow[]): Targ
   return out
 }
 
-function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; headers: HeaderRow[]; scale: ScaleRow[]; bundles: Record<string, { raw: number; gzip: number }>; targets: Target[] }): string {
+function markdown(result: { machine: ReturnType<typeof machine>; goals: typeof GOALS; rows: Row[]; headers: HeaderRow[]; scale: ScaleRow[]; bundles: Record<string, { raw: number; gzip: number }>; targets: Target[] }): string {
   const fmt = (x: number) => (Number.isFinite(x) ? String(x) : 'n/a')
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`
   const mb = (b: number) => `${(b / 1048576).toFixed(1)} MiB`
@@ -333,37 +333,18 @@ function markdown(result: { machine: ReturnType<typeof machine>; rows: Row[]; he
   ].join('\n')
 }
 
-function chart(scaleRows: ScaleRow[]): string {
-  const points = (f: (s: ScaleRow) => number): [number, number][] => scaleRows.map((s) => [s.articles, f(s)])
-  const names = scaleRows[0] ? Object.keys(scaleRows[0].workerdFirstRequestMs) : []
-  const colors = ['#0b57d0', '#137333', '#b06000', '#8e24aa']
-  return chartSvg(
-    [
-      { title: 'Startup (module evaluation)', unit: 'CPU ms', series: [{ name: 'V8 isolate', color: colors[0] as string, points: points((s) => s.startupCpuMs) }], limit: { value: GOALS.startupMs, label: `goal ${GOALS.startupMs} ms` } },
-      {
-        title: 'First request, beyond trivial',
-        unit: 'workerd CPU ms',
-        series: names.map((n, i) => ({ name: n, color: colors[i % colors.length] as string, points: points((s) => s.firstRequestExcessMs[n] ?? Number.NaN) })),
-        limit: { value: GOALS.firstRequestMs, label: `goal ${GOALS.firstRequestMs} ms` },
-      },
-      { title: 'Memory after 1,000 articles', unit: 'MiB beyond trivial', series: [{ name: 'workerd RSS', color: colors[0] as string, points: points((s) => round1(s.memoryMiB - s.trivialMemoryMiB)) }], limit: { value: GOALS.memoryMiB, label: `goal ${GOALS.memoryMiB} MB` } },
-    ],
-    `npm run bench, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores`,
-  )
-}
-
 try {
   log(`load generator: ${generator}`)
   const { rows, headers, bundles } = PARTS.includes('throughput') ? await throughput() : { rows: [], headers: [], bundles: {} }
   const productJs = deployBundle(join(tmp, 'scale-bundle'))
   bundles.deploy ??= sizes(productJs)
   const scaleRows = PARTS.includes('scale') ? await scale(productJs) : []
-  const result = { machine: machine(), rows, headers, scale: scaleRows, bundles, targets: targets(rows, headers, scaleRows) }
+  const result = { machine: machine(), goals: GOALS, rows, headers, scale: scaleRows, bundles, targets: targets(rows, headers, scaleRows) }
   mkdirSync(OUT, { recursive: true })
   writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)
   const md = markdown(result)
   writeFileSync(join(OUT, 'latest.md'), md)
-  writeFileSync(CHART, chart(scaleRows))
+  writeFileSync(CHART, scaleChart(scaleRows, GOALS, `npm run bench, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores`))
   console.log(`\n${md}`)
   log(`results in ${OUT}/latest.json and latest.md; chart in ${CHART}`)
 } finally {
