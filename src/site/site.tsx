@@ -7,8 +7,6 @@ import { renderOpml } from '../feeds/opml.ts'
 import { fnv1a } from '../fingerprint.ts'
 import { CONTENT_TYPES, feedContentType } from '../http/content-types.ts'
 import { prepareResponse, type PreparedResponse, type ResponseProfile } from '../http/prepared-response.ts'
-import { ResponseProfiles, type FeedView } from './response-profiles.ts'
-import { SiteMemo } from './site-memo.ts'
 import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
 import type { Article } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
@@ -16,13 +14,14 @@ import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
 import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
 import { FEED_XSL } from '../pages/feed-stylesheet.ts'
 import { IndexPage } from '../pages/index-page.tsx'
+import { ResponseProfiles, type FeedView } from './response-profiles.ts'
+import { SiteMemo } from './site-memo.ts'
 
 /** Articles per index page: the newest on `/`, older ones on `/page/2`, … */
 export const INDEX_PAGE_SIZE = 30
 
 /** Index pages kept for the isolate's life (the ones people and crawlers open most); older ones are bounded. */
 export const PINNED_INDEX_PAGES = 3
-
 
 /** The fixed texts the site serves. */
 const STATIC_TEXTS = {
