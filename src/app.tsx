@@ -11,7 +11,7 @@ import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './htt
 import type { Article } from './model.ts'
 import { PATHS } from './paths.ts'
 import type { Maybe, RequestScope, Site, WaitUntil } from './site/site.tsx'
-import { SiteResolver } from './site/site-resolver.ts'
+import { originOf, SiteResolver } from './site/site-resolver.ts'
 
 export { INDEX_PAGE_SIZE } from './site/site.tsx'
 
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions = {}) {
       if (prepared instanceof Promise) return prepared.then((p) => (p ? sendPrepared(c.req.raw, p) : missing(site)))
       return prepared ? sendPrepared(c.req.raw, prepared) : missing(site)
     }
-    const site = resolver.site(c.env, c.req.url)
+    const site = resolver.site(c.env, originOf(c.req.url))
     return site instanceof Promise ? site.then(answer) : answer(site)
   }
 
@@ -102,7 +102,7 @@ export function createApp(options: AppOptions = {}) {
   app.get(PATHS.page(':n'), async (c) => {
     const n = c.req.param('n') ?? ''
     // One URL per page: /page/1 is the home page, and only plain numbers name pages.
-    if (n === '1') return redirect((await resolver.site(c.env, c.req.url)).links.home)
+    if (n === '1') return redirect((await resolver.site(c.env, originOf(c.req.url))).links.home)
     if (!/^[1-9][0-9]{0,6}$/.test(n)) return errorResponse(c, 404, `No page ${n}.`)
     return serveIndex(c, Number(n))
   })
@@ -135,11 +135,12 @@ export function createApp(options: AppOptions = {}) {
   const dispatch = app.fetch
   app.fetch = (request, env, ctx) => {
     const url = request.url
-    const rest = url.slice(url.indexOf('/', url.indexOf('//') + 2))
+    const origin = originOf(url)
+    const rest = url.slice(origin.length)
     const format = feedsByPath.get(rest)
     const read = request.method === 'GET' || request.method === 'HEAD'
     if (format && read) {
-      const prepared = resolver.ready(env, url)?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
+      const prepared = resolver.ready(env, origin)?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
       if (prepared) return sendPrepared(request, prepared)
     }
     // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL.

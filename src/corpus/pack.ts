@@ -1,4 +1,5 @@
 import { toStored } from '../content/article-body.ts'
+import { newestUpdated } from '../content/newest-updated.ts'
 import { fnv1a } from '../fingerprint.ts'
 import type { Article } from '../model.ts'
 import { bucketCount, bucketOf, bucketPath, CHUNK_SIZE, chunkPath, LAYOUT_VERSION, MANIFEST_PATH, type Manifest, type SlugBucket } from './layout.ts'
@@ -23,11 +24,9 @@ export function packCorpus(articles: readonly Article[]): Map<string, string> {
   slugs.forEach((bucket, b) => {
     if (Object.keys(bucket).length > 0) files.set(bucketPath(b), JSON.stringify(bucket))
   })
-  let updated = ''
-  for (const article of articles) if (article.updated > updated) updated = article.updated
   let all = ''
   for (const [path, text] of files) all += `${path}\n${fnv1a(text)}\n`
-  const manifest: Manifest = { layout: LAYOUT_VERSION, count: articles.length, chunkSize: CHUNK_SIZE, buckets, updated, fingerprint: fnv1a(all) }
+  const manifest: Manifest = { layout: LAYOUT_VERSION, count: articles.length, chunkSize: CHUNK_SIZE, buckets, updated: newestUpdated(articles), fingerprint: fnv1a(all) }
   files.set(MANIFEST_PATH, JSON.stringify(manifest))
   return files
 }

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config.ts'
 import type { Article } from '../model.ts'
-import { fnv1a } from '../fingerprint.ts'
+import { newestUpdated } from '../content/newest-updated.ts'
 import { PATHS } from '../paths.ts'
 
 /** Absolute URLs of one site as seen from one base URL. */
@@ -21,15 +21,10 @@ export interface SiteLinks {
 export interface FeedContext {
   config: ResolvedConfig
   links: SiteLinks
-  /** Newest first, at most `config.feedItems`. */
+  /** Newest first: a feed's `config.feedItems` newest, or a page's share. */
   articles: readonly Article[]
   /** The newest `updated` of the listed articles: "a feed is as new as its newest item". */
   updated: string
-  /**
-   * Names everything the output depends on besides the articles (settings and base URL), so
-   * rendered bytes can be reused under it. Deterministic: the same in every isolate.
-   */
-  key: string
 }
 
 /**
@@ -62,8 +57,5 @@ export function siteLinks(base: string): SiteLinks {
  */
 export function feedContext(config: ResolvedConfig, articles: readonly Article[], requestOrigin: string): FeedContext {
   const listed = articles.slice(0, config.feedItems)
-  let updated = ''
-  for (const article of listed) if (article.updated > updated) updated = article.updated
-  const base = config.baseUrl ?? requestOrigin
-  return { config, links: siteLinks(base), articles: listed, updated, key: `${base} ${fnv1a(JSON.stringify(config))}` }
+  return { config, links: siteLinks(config.baseUrl ?? requestOrigin), articles: listed, updated: newestUpdated(listed) }
 }

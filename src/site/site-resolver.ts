@@ -40,8 +40,8 @@ export class SiteResolver {
     return assetFiles(env.ASSETS)
   }
 
-  /** The site of a request to `url`; without a promise once the corpus is open. */
-  site(env: Env | undefined, url: string): Maybe<Site> {
+  /** The site of a request to `origin` (see {@link originOf}); without a promise once the corpus is open. */
+  site(env: Env | undefined, origin: string): Maybe<Site> {
     const settings = env ?? NO_ENV
     const config = readConfig(settings)
     this.#sites ??= new Sites({
@@ -49,7 +49,6 @@ export class SiteResolver {
       ...(this.#options.onBuild && { onBuild: this.#options.onBuild }),
     })
     const sites = this.#sites
-    const origin = config.baseUrl ? '' : originOf(url)
     if (this.#corpus) return sites.get(config, origin, this.#corpus)
     // Each request that finds the corpus unopened opens it through its own binding: nothing
     // pending is shared between requests (see `Corpus`).
@@ -57,10 +56,10 @@ export class SiteResolver {
   }
 
   /** The site of a request when it can be had at once (corpus open, valid settings), else `undefined`. */
-  ready(env: Env | undefined, url: string): Site | undefined {
+  ready(env: Env | undefined, origin: string): Site | undefined {
     if (!this.#corpus) return undefined
     try {
-      return this.site(env, url) as Site
+      return this.site(env, origin) as Site
     } catch {
       return undefined
     }
@@ -68,7 +67,7 @@ export class SiteResolver {
 }
 
 /** `scheme://host[:port]` of a URL, without parsing it (workerd hands the Worker normalised URLs). */
-function originOf(url: string): string {
+export function originOf(url: string): string {
   const slash = url.indexOf('/', url.indexOf('//') + 2)
   return slash === -1 ? url : url.slice(0, slash)
 }

@@ -8,6 +8,7 @@ import { fnv1a } from '../fingerprint.ts'
 import { CONTENT_TYPES, feedContentType } from '../http/content-types.ts'
 import { prepareResponse, type PreparedResponse, type ResponseProfile } from '../http/prepared-response.ts'
 import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
+import { newestUpdated } from '../content/newest-updated.ts'
 import type { Article } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
 import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
@@ -171,9 +172,7 @@ export class Site {
 
   /** What the serializers and pages render from. */
   #context(articles: readonly Article[]): FeedContext {
-    let updated = ''
-    for (const article of articles) if (article.updated > updated) updated = article.updated
-    return { config: this.config, links: this.links, articles, updated: updated || this.#corpus.manifest.updated || new Date(0).toISOString(), key: this.key }
+    return { config: this.config, links: this.links, articles, updated: newestUpdated(articles) || this.#corpus.manifest.updated }
   }
 
   /** Renders (or reads from the Cache API) and prepares the headers. */
