@@ -17,7 +17,13 @@ export default defineConfig({
             miniflare: { compatibilityFlags: ['nodejs_compat'] },
           }),
         ],
-        test: { name: 'workers', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/node/**', 'tests/browser/**'], provide: property, testTimeout: 120_000 },
+        test: {
+          name: 'workers',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/node/**', 'tests/browser/**'],
+          provide: property,
+          testTimeout: 120_000,
+        },
       },
       {
         // Validators that cannot run in workerd (ajv compiles schemas with `new Function`, xmllint-wasm
@@ -26,7 +32,13 @@ export default defineConfig({
       },
       {
         // Real Chromium (Debian's package) against the Worker in workerd; skipped without Chromium.
-        test: { name: 'browser', environment: 'node', include: ['tests/browser/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },

@@ -32,7 +32,11 @@ const start = process.cpuUsage()
 const { default: worker } = await import(process.env.COLD_BUNDLE as string)
 const moduleCpuMs = ms(process.cpuUsage(start))
 const before = process.cpuUsage()
-const res: Response = await worker.fetch(new Request(`http://127.0.0.1${process.env.COLD_PATH ?? '/feed.xml'}`), { ASSETS }, ctx)
+const res: Response = await worker.fetch(
+  new Request(`http://127.0.0.1${process.env.COLD_PATH ?? '/feed.xml'}`),
+  { ASSETS },
+  ctx,
+)
 await res.arrayBuffer()
 const requestCpuMs = ms(process.cpuUsage(before))
 if (res.status !== 200) throw new Error(`${process.env.COLD_PATH}: ${res.status}`)

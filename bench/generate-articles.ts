@@ -8,8 +8,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const WORDS = 'the of report network edge feed reader cache validator isolate worker latency article model content payload header origin request response stream byte token schema'.split(' ')
-const SPICE = ['Ça & Co', 'naïve café', '東京の記者', 'שלום עולם', 'مرحبا بالعالم', '🦀 rustaceans', '<b>not bold</b>', 'a ]]> b ]]> c', 'bell \u0001 tab \u000b', '&amp; literal', 'x < y > z']
+const WORDS =
+  'the of report network edge feed reader cache validator isolate worker latency article model content payload header origin request response stream byte token schema'.split(
+    ' ',
+  )
+const SPICE = [
+  'Ça & Co',
+  'naïve café',
+  '東京の記者',
+  'שלום עולם',
+  'مرحبا بالعالم',
+  '🦀 rustaceans',
+  '<b>not bold</b>',
+  'a ]]> b ]]> c',
+  'bell \u0001 tab \u000b',
+  '&amp; literal',
+  'x < y > z',
+]
 const TAGS = ['Security', 'Performance', 'Web', 'Feeds', 'Edge', 'Unicode', 'Standards', 'Privacy']
 
 /** A small deterministic PRNG (mulberry32), so every run writes the same files. */

@@ -39,18 +39,54 @@ try {
   const kinds: { name: string; request: autocannon.Request; expect: number[] }[] = [
     { name: 'GET RSS', request: { method: 'GET', path: '/feed.xml' }, expect: [200] },
     { name: 'GET Atom', request: { method: 'GET', path: '/atom.xml' }, expect: [200] },
-    { name: 'GET JSON Feed (gzip)', request: { method: 'GET', path: '/feed.json', headers: { 'accept-encoding': 'gzip' } }, expect: [200] },
+    {
+      name: 'GET JSON Feed (gzip)',
+      request: { method: 'GET', path: '/feed.json', headers: { 'accept-encoding': 'gzip' } },
+      expect: [200],
+    },
     { name: 'GET index', request: { method: 'GET', path: '/' }, expect: [200] },
     { name: 'GET article', request: { method: 'GET', path: `/articles/${slug}` }, expect: [200] },
-    { name: '304 RSS', request: { method: 'GET', path: '/feed.xml', headers: { 'if-none-match': etag } }, expect: [304] },
-    { name: '304 by date', request: { method: 'GET', path: '/atom.xml', headers: { 'if-modified-since': 'Fri, 01 Jan 2100 00:00:00 GMT' } }, expect: [304] },
-    { name: 'negotiated Atom', request: { method: 'GET', path: '/feed', headers: { accept: 'application/atom+xml' } }, expect: [200] },
-    { name: 'preflight', request: { method: 'OPTIONS', path: '/feed.json', headers: { origin: 'https://x.example', 'access-control-request-method': 'GET' } }, expect: [204] },
+    {
+      name: '304 RSS',
+      request: { method: 'GET', path: '/feed.xml', headers: { 'if-none-match': etag } },
+      expect: [304],
+    },
+    {
+      name: '304 by date',
+      request: { method: 'GET', path: '/atom.xml', headers: { 'if-modified-since': 'Fri, 01 Jan 2100 00:00:00 GMT' } },
+      expect: [304],
+    },
+    {
+      name: 'negotiated Atom',
+      request: { method: 'GET', path: '/feed', headers: { accept: 'application/atom+xml' } },
+      expect: [200],
+    },
+    {
+      name: 'preflight',
+      request: {
+        method: 'OPTIONS',
+        path: '/feed.json',
+        headers: { origin: 'https://x.example', 'access-control-request-method': 'GET' },
+      },
+      expect: [204],
+    },
     { name: 'unknown path', request: { method: 'GET', path: '/wp-login.php' }, expect: [404] },
     { name: 'bad escape', request: { method: 'GET', path: '/articles/%zz%c3%28' }, expect: [404] },
     { name: 'POST feed', request: { method: 'POST', path: '/feed.xml' }, expect: [405] },
-    { name: 'nothing acceptable', request: { method: 'GET', path: '/feed', headers: { accept: 'image/png' } }, expect: [406] },
-    { name: 'garbage validators', request: { method: 'GET', path: '/feed.json', headers: { 'if-none-match': 'W/"', 'if-modified-since': 'soon', range: 'bytes=abc' } }, expect: [200] },
+    {
+      name: 'nothing acceptable',
+      request: { method: 'GET', path: '/feed', headers: { accept: 'image/png' } },
+      expect: [406],
+    },
+    {
+      name: 'garbage validators',
+      request: {
+        method: 'GET',
+        path: '/feed.json',
+        headers: { 'if-none-match': 'W/"', 'if-modified-since': 'soon', range: 'bytes=abc' },
+      },
+      expect: [200],
+    },
     { name: 'trailing slash', request: { method: 'GET', path: '/feed.xml/' }, expect: [301] },
   ]
   const counts = new Map<string, Map<number, number>>(kinds.map((k) => [k.name, new Map()]))
@@ -63,7 +99,9 @@ try {
   }))
 
   const memoryStart = residentMiB(worker.pid)
-  console.log(`load: ${CONNECTIONS} connections for ${SECONDS} s against ${worker.url} (workerd pid ${worker.pid}, ${memoryStart?.toFixed(1)} MiB)`)
+  console.log(
+    `load: ${CONNECTIONS} connections for ${SECONDS} s against ${worker.url} (workerd pid ${worker.pid}, ${memoryStart?.toFixed(1)} MiB)`,
+  )
   const result = await autocannon({ url: worker.url, connections: CONNECTIONS, duration: SECONDS, requests })
   const memoryEnd = residentMiB(worker.pid)
 
@@ -71,19 +109,27 @@ try {
   // (seen: 55 → 480 MiB in 21 s), so the product's growth is read against that baseline, same load.
   await worker.dispose()
   const trivialJs = join(tmp, 'trivial.js')
-  writeFileSync(trivialJs, limitWorkerSource([{ path: '/feed.xml', headers: [['content-type', 'application/rss+xml']], body: new Uint8Array(4096).fill(32) }]))
+  writeFileSync(
+    trivialJs,
+    limitWorkerSource([
+      { path: '/feed.xml', headers: [['content-type', 'application/rss+xml']], body: new Uint8Array(4096).fill(32) },
+    ]),
+  )
   const trivial = await startWorker({ scriptPath: trivialJs })
   const baselineStart = residentMiB(trivial.pid)
   await autocannon({ url: `${trivial.url}/feed.xml`, connections: CONNECTIONS, duration: SECONDS })
   const baselineEnd = residentMiB(trivial.pid)
   await trivial.dispose()
   const growth = memoryStart !== undefined && memoryEnd !== undefined ? memoryEnd - memoryStart : undefined
-  const baselineGrowth = baselineStart !== undefined && baselineEnd !== undefined ? baselineEnd - baselineStart : undefined
+  const baselineGrowth =
+    baselineStart !== undefined && baselineEnd !== undefined ? baselineEnd - baselineStart : undefined
   const flat = growth !== undefined && baselineGrowth !== undefined ? growth <= baselineGrowth * 1.25 + 16 : undefined
 
   const perKind = kinds.map((k) => {
     const byStatus = Object.fromEntries(counts.get(k.name) as Map<number, number>)
-    const unexpected = Object.entries(byStatus).filter(([s]) => !k.expect.includes(Number(s))).reduce((a, [, n]) => a + n, 0)
+    const unexpected = Object.entries(byStatus)
+      .filter(([s]) => !k.expect.includes(Number(s)))
+      .reduce((a, [, n]) => a + n, 0)
     return { name: k.name, expect: k.expect, byStatus, unexpected }
   })
   const unexpected = perKind.reduce((a, k) => a + k.unexpected, 0)
@@ -98,7 +144,15 @@ try {
     serverErrors,
     socketErrors: result.errors,
     timeouts: result.timeouts,
-    memoryMiB: { start: memoryStart, end: memoryEnd, delta: growth, trivialWorkerStart: baselineStart, trivialWorkerEnd: baselineEnd, trivialWorkerDelta: baselineGrowth, flatAgainstRuntime: flat },
+    memoryMiB: {
+      start: memoryStart,
+      end: memoryEnd,
+      delta: growth,
+      trivialWorkerStart: baselineStart,
+      trivialWorkerEnd: baselineEnd,
+      trivialWorkerDelta: baselineGrowth,
+      flatAgainstRuntime: flat,
+    },
     perKind,
   }
   mkdirSync(OUT, { recursive: true })
@@ -107,11 +161,15 @@ try {
     `requests ${report.requests} in ${SECONDS} s (${Math.round(report.rps)} req/s average), ${CONNECTIONS} connections`,
     `unexpected statuses ${unexpected}, 5xx ${serverErrors}, socket errors ${result.errors}, timeouts ${result.timeouts}`,
     `latency p50 ${report.latencyMs.p50} ms, p90 ${report.latencyMs.p90} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
-    `workerd memory ${memoryStart?.toFixed(1)} → ${memoryEnd?.toFixed(1)} MiB (${growth?.toFixed(1)} MiB); a trivial constant-bytes Worker under the same load: ${baselineStart?.toFixed(1)} → ${baselineEnd?.toFixed(1)} MiB (${baselineGrowth?.toFixed(1)} MiB): ${flat ? 'no growth beyond the runtime\'s own' : 'GROWS beyond the runtime\'s own'}`,
-    ...perKind.map((k) => `  ${k.name.padEnd(22)} ${JSON.stringify(k.byStatus)}${k.unexpected ? `  UNEXPECTED ${k.unexpected} (expected ${k.expect.join('/')})` : ''}`),
+    `workerd memory ${memoryStart?.toFixed(1)} → ${memoryEnd?.toFixed(1)} MiB (${growth?.toFixed(1)} MiB); a trivial constant-bytes Worker under the same load: ${baselineStart?.toFixed(1)} → ${baselineEnd?.toFixed(1)} MiB (${baselineGrowth?.toFixed(1)} MiB): ${flat ? "no growth beyond the runtime's own" : "GROWS beyond the runtime's own"}`,
+    ...perKind.map(
+      (k) =>
+        `  ${k.name.padEnd(22)} ${JSON.stringify(k.byStatus)}${k.unexpected ? `  UNEXPECTED ${k.unexpected} (expected ${k.expect.join('/')})` : ''}`,
+    ),
   ]
   console.log(lines.map((l) => `load: ${l}`).join('\n'))
-  process.exitCode = unexpected > 0 || serverErrors > 0 || result.errors > 0 || result.timeouts > 0 || flat === false ? 1 : 0
+  process.exitCode =
+    unexpected > 0 || serverErrors > 0 || result.errors > 0 || result.timeouts > 0 || flat === false ? 1 : 0
 } finally {
   await stop()
 }

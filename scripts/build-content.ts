@@ -38,7 +38,9 @@ async function eachLimited<T, R>(label: string, items: readonly T[], task: (item
       done++
       if (performance.now() - reported > 2000) {
         reported = performance.now()
-        console.log(`content: ${label} ${done.toLocaleString('en')} of ${items.length.toLocaleString('en')} files (${seconds()} s)`)
+        console.log(
+          `content: ${label} ${done.toLocaleString('en')} of ${items.length.toLocaleString('en')} files (${seconds()} s)`,
+        )
       }
     }
   }
@@ -51,14 +53,19 @@ function seconds(): string {
 }
 
 const names = (await readdir(seedsDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
-const files: SourceFile[] = await eachLimited('read', names, async (name) => ({ name, bytes: new Uint8Array(await readFile(join(seedsDir, name))) }))
+const files: SourceFile[] = await eachLimited('read', names, async (name) => ({
+  name,
+  bytes: new Uint8Array(await readFile(join(seedsDir, name))),
+}))
 
 try {
   let reported = performance.now()
   const progress = (parsed: number, total: number) => {
     if (performance.now() - reported < 2000) return
     reported = performance.now()
-    console.log(`content: parsed ${parsed.toLocaleString('en')} of ${total.toLocaleString('en')} articles (${seconds()} s)`)
+    console.log(
+      `content: parsed ${parsed.toLocaleString('en')} of ${total.toLocaleString('en')} articles (${seconds()} s)`,
+    )
   }
   const articles = await loadArticles(files, { dir: `${relative(root, seedsDir) || '.'}/`, progress })
   const packed = packCorpus(articles)
@@ -72,7 +79,9 @@ try {
       `${relative(root, contentDir)}/ (${packed.size.toLocaleString('en')} files, ${(bytes / 1048576).toFixed(1)} MiB) in ${seconds()} s`,
   )
   if (packed.size > FREE_PLAN_FILES) {
-    console.warn(`content: ${packed.size.toLocaleString('en')} files is over the ${FREE_PLAN_FILES.toLocaleString('en')} Static Assets files a Worker may have on the Free plan (100,000 on Paid); \`wrangler deploy\` will refuse it there.`)
+    console.warn(
+      `content: ${packed.size.toLocaleString('en')} files is over the ${FREE_PLAN_FILES.toLocaleString('en')} Static Assets files a Worker may have on the Free plan (100,000 on Paid); \`wrangler deploy\` will refuse it there.`,
+    )
   }
 } catch (error) {
   if (!(error instanceof ContentErrors)) throw error

@@ -48,10 +48,13 @@ export async function pingHub(hub: string, site: string): Promise<string[]> {
       })
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
-      throw new Error(`WebSub hub ${hub} is unreachable (${cause}) while pinging ${topic}. Check WEBSUB_HUB and your network.`)
+      throw new Error(
+        `WebSub hub ${hub} is unreachable (${cause}) while pinging ${topic}. Check WEBSUB_HUB and your network.`,
+      )
     }
     const text = (await response.text()).slice(0, 200)
-    if (!response.ok) throw new Error(`WebSub hub ${hub} answered ${response.status} for ${topic}: ${text || response.statusText}`)
+    if (!response.ok)
+      throw new Error(`WebSub hub ${hub} answered ${response.status} for ${topic}: ${text || response.statusText}`)
     report.push(`${response.status} ${topic}`)
   }
   return report
@@ -67,7 +70,9 @@ if (import.meta.main) {
     process.exit(0)
   }
   if (!site) {
-    console.error('websub:ping: SITE_URL is not set. The hub fetches the feeds at their public URLs: set SITE_URL in wrangler.toml [vars], the environment, or --site.')
+    console.error(
+      'websub:ping: SITE_URL is not set. The hub fetches the feeds at their public URLs: set SITE_URL in wrangler.toml [vars], the environment, or --site.',
+    )
     process.exit(1)
   }
   try {

@@ -1,12 +1,12 @@
-import { Hono, type Context } from 'hono'
+import { type Context, Hono } from 'hono'
 import { LinearRouter } from 'hono/router/linear-router'
 import { ConfigError, type Env } from './config.ts'
-import { FORMATS, type FeedFormat } from './feeds/formats.ts'
+import { type FeedFormat, FORMATS } from './feeds/formats.ts'
 import { isBrowserNavigation } from './http/browser-navigation.ts'
+import { CONTENT_TYPES } from './http/content-types.ts'
 import { errorResponse } from './http/error-response.ts'
 import { negotiateFormat } from './http/negotiate.ts'
-import { sendPrepared, type PreparedResponse } from './http/prepared-response.ts'
-import { CONTENT_TYPES } from './http/content-types.ts'
+import { type PreparedResponse, sendPrepared } from './http/prepared-response.ts'
 import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
 import type { Article } from './model.ts'
 import { PATHS } from './paths.ts'
@@ -70,7 +70,8 @@ export function createApp(options: AppOptions = {}) {
   function serveFeed(c: Context<AppEnv>, format: FeedFormat, negotiated: boolean): Response | Promise<Response> {
     // `?view=xslt` sends RSS/Atom as `application/xml`, so browsers apply the XSLT (Chromium ignores it on feed types).
     const xslt = c.req.url.includes('?') && c.req.query('view') === 'xslt'
-    const view = isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.name !== 'jsonFeed' ? 'xml' : 'feed'
+    const view =
+      isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.name !== 'jsonFeed' ? 'xml' : 'feed'
     return serve(c, (site, scope) => site.feed(format, view, negotiated, scope))
   }
 
@@ -81,7 +82,11 @@ export function createApp(options: AppOptions = {}) {
     const format = negotiateFormat(c.req.header('Accept'), formats)
     if (format) return serveFeed(c, format, true)
     c.header('Vary', 'Accept')
-    return errorResponse(c, 406, `None of the types in Accept can be served here. Available: ${formats.map((f) => f.mediaType).join(', ')}.`)
+    return errorResponse(
+      c,
+      406,
+      `None of the types in Accept can be served here. Available: ${formats.map((f) => f.mediaType).join(', ')}.`,
+    )
   })
 
   app.get(PATHS.opml, (c) => serve(c, (site, scope) => site.opml(scope)))
@@ -140,7 +145,9 @@ export function createApp(options: AppOptions = {}) {
     const format = feedsByPath.get(rest)
     const read = request.method === 'GET' || request.method === 'HEAD'
     if (format && read) {
-      const prepared = resolver.ready(env, origin)?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
+      const prepared = resolver
+        .ready(env, origin)
+        ?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
       if (prepared) return sendPrepared(request, prepared)
     }
     // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL.
@@ -166,7 +173,13 @@ export function createApp(options: AppOptions = {}) {
 
 /** A permanent redirect, with the headers every response carries. */
 function redirect(location: string): Response {
-  const headers = { Location: location, 'Cache-Control': 'public, max-age=86400', 'Content-Type': CONTENT_TYPES.text, ...CORS_HEADERS, ...NOSNIFF }
+  const headers = {
+    Location: location,
+    'Cache-Control': 'public, max-age=86400',
+    'Content-Type': CONTENT_TYPES.text,
+    ...CORS_HEADERS,
+    ...NOSNIFF,
+  }
   return new Response(`Moved to ${location}\n`, { status: 301, headers })
 }
 

@@ -1,5 +1,5 @@
-import type { SiteConfig } from './model.ts'
 import { LANGUAGE_TAG } from './content/metadata.ts'
+import type { SiteConfig } from './model.ts'
 
 /** The Worker's bindings: `[vars]` in wrangler.toml, overridable per environment or with `--var`. */
 export interface Env {
@@ -76,7 +76,8 @@ export function readConfig(env: Env): ResolvedConfig {
   const text = (key: TextVar, fallback?: string): string | undefined => {
     const value = env[key]?.trim()
     if (value === undefined || value === '') return fallback
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value)) problems.push(`${key} holds a control character`)
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value))
+      problems.push(`${key} holds a control character`)
     return value
   }
   const absoluteUrl = (key: TextVar): string | undefined => {
@@ -91,11 +92,14 @@ export function readConfig(env: Env): ResolvedConfig {
   }
 
   const language = text('SITE_LANGUAGE', DEFAULTS.language) as string
-  if (!LANGUAGE_TAG.test(language)) problems.push(`SITE_LANGUAGE must be a BCP 47 tag such as en or pt-BR (got "${language}")`)
+  if (!LANGUAGE_TAG.test(language))
+    problems.push(`SITE_LANGUAGE must be a BCP 47 tag such as en or pt-BR (got "${language}")`)
   const id = text('SITE_ID', DEFAULTS.id) as string
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id))
+    problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
   const email = text('SITE_AUTHOR_EMAIL')
-  if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) problems.push(`SITE_AUTHOR_EMAIL must be an email address (got "${email}")`)
+  if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email))
+    problems.push(`SITE_AUTHOR_EMAIL must be an email address (got "${email}")`)
   const wholeNumber = (key: TextVar, fallback: number, min: number, max: number): number => {
     const value = text(key, String(fallback)) as string
     if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value)
@@ -104,14 +108,23 @@ export function readConfig(env: Env): ResolvedConfig {
   }
   const feedItems = wholeNumber('FEED_ITEMS', DEFAULTS.feedItems, 1, 1000)
   const cacheMaxAge = wholeNumber('CACHE_MAX_AGE', DEFAULTS.cacheMaxAge, 0, 31536000)
-  const cacheStaleWhileRevalidate = wholeNumber('CACHE_STALE_WHILE_REVALIDATE', DEFAULTS.cacheStaleWhileRevalidate, 0, 31536000)
+  const cacheStaleWhileRevalidate = wholeNumber(
+    'CACHE_STALE_WHILE_REVALIDATE',
+    DEFAULTS.cacheStaleWhileRevalidate,
+    0,
+    31536000,
+  )
   const websubHub = absoluteUrl('WEBSUB_HUB')
   const authorUrl = absoluteUrl('SITE_AUTHOR_URL')
 
   const config: ResolvedConfig = {
     title: text('SITE_TITLE', DEFAULTS.title) as string,
     description: text('SITE_DESCRIPTION', DEFAULTS.description) as string,
-    author: { name: text('SITE_AUTHOR', DEFAULTS.author) as string, ...(email && { email }), ...(authorUrl && { url: authorUrl }) },
+    author: {
+      name: text('SITE_AUTHOR', DEFAULTS.author) as string,
+      ...(email && { email }),
+      ...(authorUrl && { url: authorUrl }),
+    },
     language,
     id,
     feedItems,
@@ -122,7 +135,8 @@ export function readConfig(env: Env): ResolvedConfig {
   // Links are built as base + path, so the base keeps no trailing slash.
   const baseUrl = absoluteUrl('SITE_URL')?.replace(/\/+$/, '')
   if (baseUrl !== undefined) config.baseUrl = baseUrl
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration (wrangler.toml [vars]):\n- ${problems.join('\n- ')}`)
+  if (problems.length > 0)
+    throw new ConfigError(`Invalid configuration (wrangler.toml [vars]):\n- ${problems.join('\n- ')}`)
   cache.set(env, config)
   return config
 }

@@ -24,11 +24,15 @@ export function sizes(path: string): { raw: number; gzip: number } {
  */
 export function deployBundle(outDir: string, config = join(ROOT, 'wrangler.toml')): string {
   mkdirSync(outDir, { recursive: true })
-  execFileSync(join(ROOT, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outDir, '--config', config], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  })
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/wrangler'),
+    ['deploy', '--dry-run', '--outdir', outDir, '--config', config],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    },
+  )
   const main = readdirSync(outDir).find((f) => f.endsWith('.js'))
   if (!main) throw new Error(`wrangler deploy --dry-run wrote no .js to ${outDir}`)
   return join(outDir, main)
@@ -54,7 +58,12 @@ export async function bundleWith(entry: string, outFile: string, articlesModule?
     jsxImportSource: 'hono/jsx',
     logLevel: 'silent',
     plugins: articlesModule
-      ? [{ name: 'articles', setup: (b) => b.onResolve({ filter: /generated\/articles\.ts$/ }, () => ({ path: articlesModule })) }]
+      ? [
+          {
+            name: 'articles',
+            setup: (b) => b.onResolve({ filter: /generated\/articles\.ts$/ }, () => ({ path: articlesModule })),
+          },
+        ]
       : [],
   })
   return outFile

@@ -16,7 +16,10 @@ export interface Captured {
 export function limitWorkerSource(responses: readonly Captured[]): string {
   const table = responses.map((r) => ({
     path: r.path,
-    headers: Object.fromEntries([...r.headers.filter(([k]) => k.toLowerCase() !== 'content-length'), ['content-length', String(r.body.byteLength)]]),
+    headers: Object.fromEntries([
+      ...r.headers.filter(([k]) => k.toLowerCase() !== 'content-length'),
+      ['content-length', String(r.body.byteLength)],
+    ]),
     body: Buffer.from(r.body).toString('base64'),
   }))
   return `const table = new Map(${JSON.stringify(table)}.map((r) => [r.path, { headers: r.headers, body: Uint8Array.from(atob(r.body), (c) => c.charCodeAt(0)) }]));

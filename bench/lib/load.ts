@@ -39,11 +39,23 @@ export function measure(options: LoadOptions): Promise<LoadResult> {
 }
 
 function wrk(options: LoadOptions): Promise<LoadResult> {
-  const args = ['-t', '2', '-c', String(options.connections), '-d', `${options.seconds}s`, '--latency', '--timeout', '5s']
+  const args = [
+    '-t',
+    '2',
+    '-c',
+    String(options.connections),
+    '-d',
+    `${options.seconds}s`,
+    '--latency',
+    '--timeout',
+    '5s',
+  ]
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}: ${v}`)
   args.push(options.url)
   // wrk on the cores workerd does not use (see PINNING).
-  const [command, argv] = PINNING ? ['taskset', ['-c', WORKER_CPU === 1 ? '0' : `0-${WORKER_CPU - 1}`, 'wrk', ...args]] : ['wrk', args]
+  const [command, argv] = PINNING
+    ? ['taskset', ['-c', WORKER_CPU === 1 ? '0' : `0-${WORKER_CPU - 1}`, 'wrk', ...args]]
+    : ['wrk', args]
   return new Promise((resolve, reject) => {
     execFile(command, argv as string[], { timeout: (options.seconds + 30) * 1000 }, (error, stdout) => {
       if (error) return reject(error)
@@ -59,14 +71,21 @@ function wrk(options: LoadOptions): Promise<LoadResult> {
         p50ms: ms('50'),
         p99ms: ms('99'),
         requests: num(/(\d+) requests in/),
-        errors: (num(/Non-2xx or 3xx responses: (\d+)/) || 0) + (socketErrors ? socketErrors.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
+        errors:
+          (num(/Non-2xx or 3xx responses: (\d+)/) || 0) +
+          (socketErrors ? socketErrors.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
       })
     })
   })
 }
 
 async function cannon(options: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon({ url: options.url, connections: options.connections, duration: options.seconds, headers: options.headers ?? {} })
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: options.headers ?? {},
+  })
   return {
     rps: result.requests.average,
     p50ms: result.latency.p50,

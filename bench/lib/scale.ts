@@ -6,10 +6,10 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { bucketOf, bucketPath, chunkPath, MANIFEST_PATH, type Manifest } from '../../src/corpus/layout.ts'
 import { generateArticles } from '../generate-articles.ts'
 import { ROOT } from './bundle.ts'
-import { bucketOf, bucketPath, chunkPath, MANIFEST_PATH, type Manifest } from '../../src/corpus/layout.ts'
-import { cpuMs, residentMiB, startWorker, type RunningWorker } from './workers.ts'
+import { cpuMs, type RunningWorker, residentMiB, startWorker } from './workers.ts'
 
 /** A route to measure, and the content files its first request reads (see src/corpus/layout.ts). */
 export interface Route {
@@ -30,8 +30,16 @@ export function routes(assetsDir: string): Route[] {
   return [
     { name: 'feed', path: '/feed.xml', reads: [MANIFEST_PATH, chunkPath(0)] },
     { name: 'index', path: '/', reads: [MANIFEST_PATH, chunkPath(0)] },
-    { name: 'newest article', path: `/articles/${newest}`, reads: [MANIFEST_PATH, ...articleReads(manifest, newest, 0)] },
-    { name: 'oldest article', path: `/articles/${oldest}`, reads: [MANIFEST_PATH, ...articleReads(manifest, oldest, manifest.count - 1)] },
+    {
+      name: 'newest article',
+      path: `/articles/${newest}`,
+      reads: [MANIFEST_PATH, ...articleReads(manifest, newest, 0)],
+    },
+    {
+      name: 'oldest article',
+      path: `/articles/${oldest}`,
+      reads: [MANIFEST_PATH, ...articleReads(manifest, oldest, manifest.count - 1)],
+    },
   ]
 }
 
@@ -51,10 +59,17 @@ export interface BuildOutput {
 }
 
 /** Generates `count` articles and builds them into `assetsDir`, timing the build alone. */
-export function generateAndBuild(count: number, seedsDir: string, assetsDir: string): BuildOutput & { seedBytes: number } {
+export function generateAndBuild(
+  count: number,
+  seedsDir: string,
+  assetsDir: string,
+): BuildOutput & { seedBytes: number } {
   const seedBytes = generateArticles(seedsDir, count)
   const t0 = performance.now()
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build-content.ts'), seedsDir, assetsDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build-content.ts'), seedsDir, assetsDir], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   const seconds = (performance.now() - t0) / 1000
   if (run.status !== 0) throw new Error(`build of ${count} articles failed:\n${run.stderr.slice(0, 2000)}`)
   let files = 0
@@ -88,8 +103,16 @@ export function slugsAt(assetsDir: string, positions: readonly number[]): string
 }
 
 /** Module evaluation and one first request in a fresh Node process (see bench/cold-isolate.ts). */
-export function coldIsolate(runner: string, bundle: string, assetsDir: string, path: string): { moduleCpuMs: number; requestCpuMs: number } {
-  const out = execFileSync(process.execPath, [runner], { env: { ...process.env, COLD_BUNDLE: pathToFileURL(bundle).href, COLD_ASSETS: assetsDir, COLD_PATH: path }, encoding: 'utf8' })
+export function coldIsolate(
+  runner: string,
+  bundle: string,
+  assetsDir: string,
+  path: string,
+): { moduleCpuMs: number; requestCpuMs: number } {
+  const out = execFileSync(process.execPath, [runner], {
+    env: { ...process.env, COLD_BUNDLE: pathToFileURL(bundle).href, COLD_ASSETS: assetsDir, COLD_PATH: path },
+    encoding: 'utf8',
+  })
   return JSON.parse(out.trim().split('\n').at(-1) as string)
 }
 
@@ -136,11 +159,13 @@ export async function memoryAfter(start: () => Promise<RunningWorker>, paths: re
   const w = await start()
   try {
     for (let i = 0; i < paths.length; i += 8) {
-      await Promise.all(paths.slice(i, i + 8).map(async (p) => {
-        const res = await fetch(w.url + p)
-        await res.arrayBuffer()
-        if (res.status !== 200) throw new Error(`${p}: ${res.status}`)
-      }))
+      await Promise.all(
+        paths.slice(i, i + 8).map(async (p) => {
+          const res = await fetch(w.url + p)
+          await res.arrayBuffer()
+          if (res.status !== 200) throw new Error(`${p}: ${res.status}`)
+        }),
+      )
     }
     return residentMiB(w.pid) ?? Number.NaN
   } finally {

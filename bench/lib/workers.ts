@@ -31,7 +31,12 @@ export function compatibilityDate(): string {
 function workerdPids(): Set<number> {
   try {
     const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
-    return new Set(out.split('\n').filter((l) => l.includes('workerd')).map((l) => Number(l.trim().split(/\s+/)[0])))
+    return new Set(
+      out
+        .split('\n')
+        .filter((l) => l.includes('workerd'))
+        .map((l) => Number(l.trim().split(/\s+/)[0])),
+    )
   } catch {
     return new Set()
   }
@@ -118,7 +123,9 @@ export function cpuMs(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined
   try {
     let ns = 0
-    for (const task of execFileSync('ls', [`/proc/${pid}/task`], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+    for (const task of execFileSync('ls', [`/proc/${pid}/task`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)) {
       ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
     }
     return ns / 1e6

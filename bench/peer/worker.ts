@@ -36,8 +36,14 @@ function build(origin: string): Feed {
   return feed
 }
 
-app.get('/feed.xml', (c) => c.body(build(new URL(c.req.url).origin).rss2(), 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }))
-app.get('/atom.xml', (c) => c.body(build(new URL(c.req.url).origin).atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' }))
-app.get('/feed.json', (c) => c.body(build(new URL(c.req.url).origin).json1(), 200, { 'Content-Type': 'application/feed+json; charset=utf-8' }))
+app.get('/feed.xml', (c) =>
+  c.body(build(new URL(c.req.url).origin).rss2(), 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }),
+)
+app.get('/atom.xml', (c) =>
+  c.body(build(new URL(c.req.url).origin).atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' }),
+)
+app.get('/feed.json', (c) =>
+  c.body(build(new URL(c.req.url).origin).json1(), 200, { 'Content-Type': 'application/feed+json; charset=utf-8' }),
+)
 
 export default app

@@ -32,10 +32,12 @@ export function fromStored(stored: StoredArticle): Article {
   return {
     ...stored,
     get contentHtml() {
-      return (html ??= bodyHtml(stored.paragraphs))
+      html ??= bodyHtml(stored.paragraphs)
+      return html
     },
     get contentText() {
-      return (text ??= bodyText(stored.paragraphs))
+      text ??= bodyText(stored.paragraphs)
+      return text
     },
   }
 }

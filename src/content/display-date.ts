@@ -1,5 +1,18 @@
 /** Month names of `Intl.DateTimeFormat('en', { dateStyle: 'long' })`. */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** Languages whose long date is written here: `Intl`'s output for them is `August 6, 2019`. */
 const ENGLISH = /^en(?:-us)?$/i
@@ -26,6 +39,9 @@ export function displayDate(iso: string, language: string): string {
   const date = new Date(iso)
   if (ENGLISH.test(language)) return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`
   let format = formatters.get(language)
-  if (!format) formatters.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })))
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })
+    formatters.set(language, format)
+  }
   return format.format(date)
 }

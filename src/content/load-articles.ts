@@ -41,11 +41,25 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
     const file = dir + name
     const match = /^(.+)\.(txt|meta)$/.exec(name)
     if (!match) {
-      errors.push(new ContentError(file, 1, 'unsupported file type', 'Articles are `.txt` files; their metadata goes in `.meta` files of the same name. Move other files out of seeds/.'))
+      errors.push(
+        new ContentError(
+          file,
+          1,
+          'unsupported file type',
+          'Articles are `.txt` files; their metadata goes in `.meta` files of the same name. Move other files out of seeds/.',
+        ),
+      )
       continue
     }
     if (bytes.byteLength > MAX_ARTICLE_BYTES) {
-      errors.push(new ContentError(file, 1, `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MiB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MiB`, 'Split it into several articles, or move bulky material out of the text.'))
+      errors.push(
+        new ContentError(
+          file,
+          1,
+          `the file is ${(bytes.byteLength / 1048576).toFixed(1)} MiB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MiB`,
+          'Split it into several articles, or move bulky material out of the text.',
+        ),
+      )
       continue
     }
     try {
@@ -56,7 +70,15 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
     }
   }
   for (const [stem, meta] of metas) {
-    if (!texts.has(stem)) errors.push(new ContentError(meta.file, 1, `no article ${dir}${stem}.txt for this metadata`, 'Rename it to match its article, or remove it.'))
+    if (!texts.has(stem))
+      errors.push(
+        new ContentError(
+          meta.file,
+          1,
+          `no article ${dir}${stem}.txt for this metadata`,
+          'Rename it to match its article, or remove it.',
+        ),
+      )
   }
 
   const articles: Article[] = []
@@ -71,18 +93,30 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
     options.progress?.(++parsed, texts.size)
   }
   if (texts.size === 0 && errors.length === 0) {
-    errors.push(new ContentError(dir, 1, 'there are no articles', 'Add at least one `.txt` article: a feed needs a newest date.'))
+    errors.push(
+      new ContentError(dir, 1, 'there are no articles', 'Add at least one `.txt` article: a feed needs a newest date.'),
+    )
   }
   for (const key of ['slug', 'id'] as const) {
     const owners = new Map<string, Article>()
     for (const article of articles) {
       const first = owners.get(article[key])
-      if (first) errors.push(new ContentError(article.source, 1, `${key} "${article[key]}" is also used by ${first.source}`, `Give one of them its own \`${key}:\` in metadata.`))
+      if (first)
+        errors.push(
+          new ContentError(
+            article.source,
+            1,
+            `${key} "${article[key]}" is also used by ${first.source}`,
+            `Give one of them its own \`${key}:\` in metadata.`,
+          ),
+        )
       else owners.set(article[key], article)
     }
   }
   if (errors.length > 0) throw new ContentErrors(errors)
-  return articles.sort((a, b) => (a.published === b.published ? (a.slug < b.slug ? -1 : 1) : a.published < b.published ? 1 : -1))
+  return articles.sort((a, b) =>
+    a.published === b.published ? (a.slug < b.slug ? -1 : 1) : a.published < b.published ? 1 : -1,
+  )
 }
 
 function asContentError(error: unknown, file: string): ContentError {

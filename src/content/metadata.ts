@@ -51,7 +51,8 @@ export function parseMetadata(source: MetadataSource): Metadata {
     const text = raw.trim()
     if (text === '' || text.startsWith('#')) return
     const colon = text.indexOf(':')
-    if (colon <= 0) return fail(`"${text}" is not a \`key: value\` line`, `Write e.g. \`published: 2024-05-01\`. ${HINT_KEYS}`)
+    if (colon <= 0)
+      return fail(`"${text}" is not a \`key: value\` line`, `Write e.g. \`published: 2024-05-01\`. ${HINT_KEYS}`)
     const key = text.slice(0, colon).trim().toLowerCase()
     const value = text.slice(colon + 1).trim()
     if (!(KEYS as readonly string[]).includes(key)) fail(`unknown metadata key "${key}"`, HINT_KEYS)
@@ -62,35 +63,53 @@ export function parseMetadata(source: MetadataSource): Metadata {
     if (FORBIDDEN.test(value)) fail(`"${k}" holds a control character`, 'Remove it; feeds cannot carry it.')
     switch (k) {
       case 'slug':
-        if (!SLUG_PATTERN.test(value)) fail(`slug "${value}" is not lowercase words joined by hyphens`, 'Use e.g. `slug: north-korea-crypto-theft`.')
+        if (!SLUG_PATTERN.test(value))
+          fail(`slug "${value}" is not lowercase words joined by hyphens`, 'Use e.g. `slug: north-korea-crypto-theft`.')
         meta.slug = value
         break
       case 'id':
-        if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value)) fail(`id "${value}" is not an absolute URI`, 'Use e.g. `id: urn:uuid:…` or `id: tag:example.com,2024:post-1`; it must never change once published.')
+        if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value))
+          fail(
+            `id "${value}" is not an absolute URI`,
+            'Use e.g. `id: urn:uuid:…` or `id: tag:example.com,2024:post-1`; it must never change once published.',
+          )
         meta.id = value
         break
       case 'published':
       case 'updated': {
         const date = parseDate(value)
-        if (date === undefined) return fail(`${k} "${value}" is not a date`, 'Use RFC 3339, e.g. `2024-05-01` or `2024-05-01T09:30:00Z` or `2024-05-01T11:30:00+02:00`.')
+        if (date === undefined)
+          return fail(
+            `${k} "${value}" is not a date`,
+            'Use RFC 3339, e.g. `2024-05-01` or `2024-05-01T09:30:00Z` or `2024-05-01T11:30:00+02:00`.',
+          )
         meta[k] = date
         break
       }
       case 'author': {
         const match = AUTHOR.exec(value)
-        if (!match) return fail(`author "${value}" is not \`Name\` or \`Name <email>\``, 'Use e.g. `author: Ada Lovelace <ada@example.com>`; repeat the line for more authors.')
+        if (!match)
+          return fail(
+            `author "${value}" is not \`Name\` or \`Name <email>\``,
+            'Use e.g. `author: Ada Lovelace <ada@example.com>`; repeat the line for more authors.',
+          )
         const [, name = '', email] = match as RegExpExecArray
         meta.authors.push(email ? { name, email } : { name })
         break
       }
       case 'tags': {
         const tags = value.split(',').map((t) => t.trim())
-        if (tags.some((t) => t === '')) fail(`tags "${value}" has an empty tag`, 'Separate tags with single commas: `tags: Security, Cryptocurrency`.')
+        if (tags.some((t) => t === ''))
+          fail(
+            `tags "${value}" has an empty tag`,
+            'Separate tags with single commas: `tags: Security, Cryptocurrency`.',
+          )
         meta.tags = [...new Set(tags)]
         break
       }
       case 'language':
-        if (!LANGUAGE_TAG.test(value)) fail(`language "${value}" is not a BCP 47 language tag`, 'Use e.g. `language: en` or `language: pt-BR`.')
+        if (!LANGUAGE_TAG.test(value))
+          fail(`language "${value}" is not a BCP 47 language tag`, 'Use e.g. `language: en` or `language: pt-BR`.')
         meta.language = value
         break
       case 'summary':

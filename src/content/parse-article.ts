@@ -1,9 +1,9 @@
 import type { Article } from '../model.ts'
+import { bodyHtml, bodyText } from './article-body.ts'
 import { articleId } from './article-id.ts'
 import { ContentError } from './content-error.ts'
-import { bodyHtml, bodyText } from './article-body.ts'
 import { displayDate, isPlainEnglish } from './display-date.ts'
-import { parseMetadata, type Metadata } from './metadata.ts'
+import { type Metadata, parseMetadata } from './metadata.ts'
 import { slugify } from './slugify.ts'
 
 /** Longest summary taken from the first paragraph when none is given, in characters. */
@@ -38,31 +38,72 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
   let meta: Metadata = { authors: [], tags: [] }
   if (lines[0]?.trim() === '---') {
     const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---')
-    if (close === -1) throw new ContentError(file, 1, 'the front matter opened here is never closed', 'End it with a line holding only `---`.')
+    if (close === -1)
+      throw new ContentError(
+        file,
+        1,
+        'the front matter opened here is never closed',
+        'End it with a line holding only `---`.',
+      )
     meta = parseMetadata({ file, firstLine: 2, lines: lines.slice(1, close) })
     start = close + 1
   }
   if (source.meta) {
-    if (start > 0) throw new ContentError(source.meta.file, 1, `${file} has front matter too`, 'Keep the metadata in one place: the front matter or this file.')
+    if (start > 0)
+      throw new ContentError(
+        source.meta.file,
+        1,
+        `${file} has front matter too`,
+        'Keep the metadata in one place: the front matter or this file.',
+      )
     meta = parseMetadata({ file: source.meta.file, firstLine: 1, lines: source.meta.text.split('\n') })
   }
 
   while (start < lines.length && (lines[start] as string).trim() === '') start++
-  if (start >= lines.length) throw new ContentError(file, Math.max(1, start), 'the article is empty', 'Put the title on the first line, then the text.')
+  if (start >= lines.length)
+    throw new ContentError(
+      file,
+      Math.max(1, start),
+      'the article is empty',
+      'Put the title on the first line, then the text.',
+    )
   const titleLine = start + 1
   const title = collapse(lines[start] as string)
-  if (!/[\p{L}\p{N}]/u.test(title)) throw new ContentError(file, titleLine, 'the first line has no title (no letter or digit)', 'Put the title on the first line.')
+  if (!/[\p{L}\p{N}]/u.test(title))
+    throw new ContentError(
+      file,
+      titleLine,
+      'the first line has no title (no letter or digit)',
+      'Put the title on the first line.',
+    )
 
   const paragraphs = toParagraphs(lines.slice(start + 1))
   if (paragraphs[0] !== undefined && sameText(paragraphs[0], title)) paragraphs.shift()
-  if (paragraphs.length === 0) throw new ContentError(file, titleLine, `"${title}" has a title but no text`, 'Add the article text after the title, separated by a blank line.')
+  if (paragraphs.length === 0)
+    throw new ContentError(
+      file,
+      titleLine,
+      `"${title}" has a title but no text`,
+      'Add the article text after the title, separated by a blank line.',
+    )
 
   const metaFile = source.meta?.file ?? file
   if (meta.published === undefined) {
-    throw new ContentError(metaFile, 1, 'the article has no publication date', `Add \`published: 2024-05-01\` (RFC 3339) in front matter or in seeds/${source.stem}.meta; dates are never guessed, since readers treat a new date as a new article.`)
+    throw new ContentError(
+      metaFile,
+      1,
+      'the article has no publication date',
+      `Add \`published: 2024-05-01\` (RFC 3339) in front matter or in seeds/${source.stem}.meta; dates are never guessed, since readers treat a new date as a new article.`,
+    )
   }
   const updated = meta.updated ?? meta.published
-  if (updated < meta.published) throw new ContentError(metaFile, 1, `updated (${updated}) is before published (${meta.published})`, 'Fix one of the two dates.')
+  if (updated < meta.published)
+    throw new ContentError(
+      metaFile,
+      1,
+      `updated (${updated}) is before published (${meta.published})`,
+      'Fix one of the two dates.',
+    )
 
   const article: Article = {
     slug: meta.slug ?? (slugify(title) || slugify(source.stem) || 'article'),
@@ -80,7 +121,11 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
   }
   if (meta.language !== undefined) {
     article.language = meta.language
-    if (!isPlainEnglish(meta.language)) article.dateLabels = { published: displayDate(article.published, meta.language), updated: displayDate(updated, meta.language) }
+    if (!isPlainEnglish(meta.language))
+      article.dateLabels = {
+        published: displayDate(article.published, meta.language),
+        updated: displayDate(updated, meta.language),
+      }
   }
   return article
 }

@@ -1,8 +1,17 @@
-import { fromStored } from '../content/article-body.ts'
 import { BoundedCache } from '../bounded-cache.ts'
+import { fromStored } from '../content/article-body.ts'
 import type { Article } from '../model.ts'
 import type { ContentFiles } from './files.ts'
-import { bucketOf, bucketPath, chunkPath, LAYOUT_VERSION, MANIFEST_PATH, type Chunk, type Manifest, type SlugBucket } from './layout.ts'
+import {
+  bucketOf,
+  bucketPath,
+  type Chunk,
+  chunkPath,
+  LAYOUT_VERSION,
+  MANIFEST_PATH,
+  type Manifest,
+  type SlugBucket,
+} from './layout.ts'
 
 /** Options of {@link Corpus}. */
 export interface CorpusOptions {
@@ -45,9 +54,15 @@ export class Corpus {
    */
   static async open(files: ContentFiles, options: CorpusOptions = {}): Promise<Corpus> {
     const text = await files.read(MANIFEST_PATH)
-    if (text === undefined) throw new Error(`No ${MANIFEST_PATH} in the content files: run \`npm run build:content\` (npm start, npm test and wrangler deploy run it).`)
+    if (text === undefined)
+      throw new Error(
+        `No ${MANIFEST_PATH} in the content files: run \`npm run build:content\` (npm start, npm test and wrangler deploy run it).`,
+      )
     const manifest = JSON.parse(text) as Manifest
-    if (manifest.layout !== LAYOUT_VERSION) throw new Error(`The content files have layout ${manifest.layout}; this Worker reads layout ${LAYOUT_VERSION}. Rebuild the content.`)
+    if (manifest.layout !== LAYOUT_VERSION)
+      throw new Error(
+        `The content files have layout ${manifest.layout}; this Worker reads layout ${LAYOUT_VERSION}. Rebuild the content.`,
+      )
     return new Corpus(manifest, options)
   }
 
@@ -67,7 +82,10 @@ export class Corpus {
     for (let k = Math.floor(from / chunkSize); k * chunkSize < to; k++) chunks.push(this.#chunk(files, k, keep))
     const first = Math.floor(from / chunkSize) * chunkSize
     // Only the articles asked for get their HTML and text forms; the rest of a chunk stays as stored.
-    return (await Promise.all(chunks)).flat().slice(from - first, to - first).map(fromStored)
+    return (await Promise.all(chunks))
+      .flat()
+      .slice(from - first, to - first)
+      .map(fromStored)
   }
 
   /** The `n` newest articles. */

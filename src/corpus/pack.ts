@@ -2,7 +2,17 @@ import { toStored } from '../content/article-body.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
 import { fnv1a } from '../fingerprint.ts'
 import type { Article } from '../model.ts'
-import { bucketCount, bucketOf, bucketPath, CHUNK_SIZE, chunkPath, LAYOUT_VERSION, MANIFEST_PATH, type Manifest, type SlugBucket } from './layout.ts'
+import {
+  bucketCount,
+  bucketOf,
+  bucketPath,
+  CHUNK_SIZE,
+  chunkPath,
+  LAYOUT_VERSION,
+  MANIFEST_PATH,
+  type Manifest,
+  type SlugBucket,
+} from './layout.ts'
 
 /**
  * Lays articles out as the files the Worker reads (see `layout.ts`). Pure: the build writes the
@@ -26,7 +36,14 @@ export function packCorpus(articles: readonly Article[]): Map<string, string> {
   })
   let all = ''
   for (const [path, text] of files) all += `${path}\n${fnv1a(text)}\n`
-  const manifest: Manifest = { layout: LAYOUT_VERSION, count: articles.length, chunkSize: CHUNK_SIZE, buckets, updated: newestUpdated(articles), fingerprint: fnv1a(all) }
+  const manifest: Manifest = {
+    layout: LAYOUT_VERSION,
+    count: articles.length,
+    chunkSize: CHUNK_SIZE,
+    buckets,
+    updated: newestUpdated(articles),
+    fingerprint: fnv1a(all),
+  }
   files.set(MANIFEST_PATH, JSON.stringify(manifest))
   return files
 }

@@ -2,9 +2,9 @@
 // without `term`, puts text in CDATA that a second `]]>` breaks, leaves control characters in and
 // makes one `feed` option the self link of both RSS and Atom; none of that can be fixed from the input.
 import type { Author } from '../model.ts'
+import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
-import { PATHS } from '../paths.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 
 /**

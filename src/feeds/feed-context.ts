@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config.ts'
-import type { Article } from '../model.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
+import type { Article } from '../model.ts'
 import { PATHS } from '../paths.ts'
 
 /** Absolute URLs of one site as seen from one base URL. */

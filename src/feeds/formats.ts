@@ -22,5 +22,11 @@ export interface FeedFormat {
 export const FORMATS: readonly FeedFormat[] = [
   { name: 'rss', label: 'RSS 2.0', path: PATHS.rss, mediaType: 'application/rss+xml', render: renderRss },
   { name: 'atom', label: 'Atom 1.0', path: PATHS.atom, mediaType: 'application/atom+xml', render: renderAtom },
-  { name: 'jsonFeed', label: 'JSON Feed 1.1', path: PATHS.jsonFeed, mediaType: 'application/feed+json', render: renderJsonFeed },
+  {
+    name: 'jsonFeed',
+    label: 'JSON Feed 1.1',
+    path: PATHS.jsonFeed,
+    mediaType: 'application/feed+json',
+    render: renderJsonFeed,
+  },
 ]

@@ -11,14 +11,26 @@ export function renderOpml(feed: FeedContext): string {
   const { config, links } = feed
   const outlines = FORMATS.map((f) =>
     // OPML 2.0 §"subscription lists": type="rss" for every feed, whatever its format.
-    element('outline', { type: 'rss', text: `${config.title} (${f.label})`, title: `${config.title} (${f.label})`, xmlUrl: links[f.name], htmlUrl: links.home }),
+    element('outline', {
+      type: 'rss',
+      text: `${config.title} (${f.label})`,
+      title: `${config.title} (${f.label})`,
+      xmlUrl: links[f.name],
+      htmlUrl: links.home,
+    }),
   )
   return (
     XML_DECLARATION +
     element(
       'opml',
       { version: '2.0' },
-      element('head', {}, textElement('title', config.title), textElement('dateModified', rfc822(feed.updated)), textElement('ownerName', config.author.name)),
+      element(
+        'head',
+        {},
+        textElement('title', config.title),
+        textElement('dateModified', rfc822(feed.updated)),
+        textElement('ownerName', config.author.name),
+      ),
       element('body', {}, ...outlines),
     ) +
     '\n'

@@ -1,12 +1,13 @@
 // Written here rather than with `feed` (6.0.0): its RSS puts titles in CDATA that a second `]]>`
 // breaks, leaves attribute values unescaped, passes control characters into the XML and writes a
 // name-only `<author>` the W3C validator rejects; none of that can be fixed from the input.
+
+import { escapeHtml } from '../content/escape-html.ts'
 import type { Author } from '../model.ts'
+import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
-import { PATHS } from '../paths.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
-import { escapeHtml } from '../content/escape-html.ts'
 
 /** Namespaces used: Atom for `rel="self"`, content for the full HTML, Dublin Core for names without email. */
 const NAMESPACES = {
@@ -68,5 +69,7 @@ export function renderRss(feed: FeedContext): string {
 
 /** RSS `<author>` must be an email address (`email (Name)`); a name alone goes in `dc:creator`. */
 function authorElement(author: Author): string {
-  return author.email ? textElement('author', `${author.email} (${author.name})`) : textElement('dc:creator', author.name)
+  return author.email
+    ? textElement('author', `${author.email} (${author.name})`)
+    : textElement('dc:creator', author.name)
 }

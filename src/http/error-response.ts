@@ -17,11 +17,23 @@ const ERROR_TYPES = ['text/plain', 'text/html', 'application/json', 'application
  * @param message - one sentence a person can act on
  * @param headers - extra headers, e.g. `Allow` on 405
  */
-export function errorResponse(c: Context, status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): Response | Promise<Response> {
+export function errorResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  message: string,
+  headers: Record<string, string> = {},
+): Response | Promise<Response> {
   const type = accepts(c, { header: 'Accept', supports: ERROR_TYPES, default: 'text/plain' })
-  for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...(type === 'text/html' ? BROWSER_HEADERS : NOSNIFF), ...headers })) c.header(name, value)
+  for (const [name, value] of Object.entries({
+    ...CORS_HEADERS,
+    ...(type === 'text/html' ? BROWSER_HEADERS : NOSNIFF),
+    ...headers,
+  }))
+    c.header(name, value)
   c.header('Cache-Control', 'no-store')
-  if (type === 'text/html') return c.html(ErrorPage({ status, message }), status, { 'Content-Type': CONTENT_TYPES.html })
-  if (type.includes('json')) return c.json({ error: { status, message } }, status, { 'Content-Type': CONTENT_TYPES.json })
+  if (type === 'text/html')
+    return c.html(ErrorPage({ status, message }), status, { 'Content-Type': CONTENT_TYPES.html })
+  if (type.includes('json'))
+    return c.json({ error: { status, message } }, status, { 'Content-Type': CONTENT_TYPES.json })
   return c.text(`${status} ${message}\n`, status, { 'Content-Type': CONTENT_TYPES.text })
 }

@@ -22,7 +22,10 @@ const ALIASES: Record<FeedFormat['name'], readonly string[]> = {
  * @returns the chosen format, or `undefined` when the client accepts none (answer 406)
  */
 export function negotiateFormat(accept: string | undefined, formats: readonly FeedFormat[]): FeedFormat | undefined {
-  const ranges = parseAccept(accept ?? '').map((r) => ({ type: r.type.toLowerCase(), q: Number.isFinite(r.q) ? r.q : 0 }))
+  const ranges = parseAccept(accept ?? '').map((r) => ({
+    type: r.type.toLowerCase(),
+    q: Number.isFinite(r.q) ? r.q : 0,
+  }))
   if (ranges.length === 0) return formats[0]
   let best: { format: FeedFormat; q: number; specificity: number } | undefined
   for (const format of formats) {
@@ -43,8 +46,12 @@ function matchType(type: string, ranges: readonly { type: string; q: number }[])
   const major = type.slice(0, type.indexOf('/'))
   let found = { q: 0, specificity: 0 }
   for (const range of ranges) {
-    const specificity = range.type === type ? 3 : range.type === `${major}/*` ? 2 : range.type === '*/*' || range.type === '*' ? 1 : 0
-    if (specificity > found.specificity || (specificity === found.specificity && specificity > 0 && range.q > found.q)) {
+    const specificity =
+      range.type === type ? 3 : range.type === `${major}/*` ? 2 : range.type === '*/*' || range.type === '*' ? 1 : 0
+    if (
+      specificity > found.specificity ||
+      (specificity === found.specificity && specificity > 0 && range.q > found.q)
+    ) {
       found = { q: range.q, specificity }
     }
   }

@@ -52,7 +52,11 @@ export function prepareResponse(representation: Representation, profile: Respons
     return { ok, notModified }
   }
   const identity = records(representation.etag, representation.body)
-  const prepared: PreparedResponse = { representation, lastModifiedMs: Date.parse(representation.lastModified), ...identity }
+  const prepared: PreparedResponse = {
+    representation,
+    lastModifiedMs: Date.parse(representation.lastModified),
+    ...identity,
+  }
   if (representation.gzip) {
     const gzip = records(gzipEtag(representation.etag), representation.gzip, 'gzip')
     prepared.okGzip = gzip.ok
@@ -70,11 +74,17 @@ export function sendPrepared(request: Request, prepared: PreparedResponse): Resp
   const headers = request.headers
   const gzip = prepared.okGzip !== undefined && acceptsGzip(clientAcceptEncoding(request, headers))
   if (isNotModified(headers, prepared.representation.etag, prepared.lastModifiedMs)) {
-    return new Response(null, { status: 304, headers: gzip ? (prepared.notModifiedGzip as Record<string, string>) : prepared.notModified })
+    return new Response(null, {
+      status: 304,
+      headers: gzip ? (prepared.notModifiedGzip as Record<string, string>) : prepared.notModified,
+    })
   }
   const { representation } = prepared
   // `manual`: the bytes are already gzip-coded; the runtime must send them as they are.
-  return new Response(gzip ? representation.gzip : representation.body, { headers: gzip ? (prepared.okGzip as Record<string, string>) : prepared.ok, encodeBody: 'manual' })
+  return new Response(gzip ? representation.gzip : representation.body, {
+    headers: gzip ? (prepared.okGzip as Record<string, string>) : prepared.ok,
+    encodeBody: 'manual',
+  })
 }
 
 /**
@@ -96,7 +106,8 @@ export function clientAcceptEncoding(request: Request, headers: Headers = reques
 export function acceptsGzip(acceptEncoding: string | null): boolean {
   if (!acceptEncoding) return false
   // The common case, `gzip, deflate, br` with no weights, without parsing.
-  if (!acceptEncoding.includes(';')) return /(?:^|[\s,])(?:x-)?gzip(?:$|[\s,])|(?:^|[\s,])\*(?:$|[\s,])/i.test(acceptEncoding)
+  if (!acceptEncoding.includes(';'))
+    return /(?:^|[\s,])(?:x-)?gzip(?:$|[\s,])|(?:^|[\s,])\*(?:$|[\s,])/i.test(acceptEncoding)
   let q: number | undefined
   for (const coding of parseAccept(acceptEncoding)) {
     const name = coding.type.toLowerCase()

@@ -1,4 +1,4 @@
-import { createRepresentation, withGzip, type Representation } from './representation.ts'
+import { createRepresentation, type Representation, withGzip } from './representation.ts'
 
 /** What {@link RepresentationStore.load} builds on a miss. */
 export interface RepresentationSpec {
@@ -47,7 +47,8 @@ export class RepresentationStore {
   async load(spec: RepresentationSpec, waitUntil?: (promise: Promise<unknown>) => void): Promise<Representation> {
     // Opened per load, not kept: a Cache object, like any I/O object, belongs to the request that opened it.
     const cache = await this.#open()
-    const url = cache && `${CACHE_ORIGIN}/${encodeURIComponent(this.#options.version as string)}/${encodeURIComponent(spec.key)}`
+    const url =
+      cache && `${CACHE_ORIGIN}/${encodeURIComponent(this.#options.version as string)}/${encodeURIComponent(spec.key)}`
     if (cache && url) {
       const hit = await cache.match(url)
       const cached = hit && (await fromCached(hit))
@@ -55,7 +56,9 @@ export class RepresentationStore {
     }
     const representation = await createRepresentation(await spec.render(), spec.contentType, spec.updated)
     if (cache && url) {
-      const put = cache.put(url, toCached(representation)).catch((error: unknown) => console.warn(`Cache API put failed: ${String(error)}`))
+      const put = cache
+        .put(url, toCached(representation))
+        .catch((error: unknown) => console.warn(`Cache API put failed: ${String(error)}`))
       if (waitUntil) waitUntil(put)
       else await put
     }
@@ -74,7 +77,12 @@ export class RepresentationStore {
 
 function toCached(r: Representation): Response {
   return new Response(r.body, {
-    headers: { 'Content-Type': r.contentType, ETag: r.etag, 'Last-Modified': r.lastModified, 'Cache-Control': 'public, max-age=604800' },
+    headers: {
+      'Content-Type': r.contentType,
+      ETag: r.etag,
+      'Last-Modified': r.lastModified,
+      'Cache-Control': 'public, max-age=604800',
+    },
   })
 }
 

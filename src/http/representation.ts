@@ -24,7 +24,11 @@ export const MIN_GZIP_BYTES = 1024
  * @param contentType - full `Content-Type` value
  * @param updated - RFC 3339 date of the newest content, for `Last-Modified`
  */
-export async function createRepresentation(text: string, contentType: string, updated: string): Promise<Representation> {
+export async function createRepresentation(
+  text: string,
+  contentType: string,
+  updated: string,
+): Promise<Representation> {
   const body = new TextEncoder().encode(text)
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
   const representation: Representation = {
@@ -40,7 +44,9 @@ export async function createRepresentation(text: string, contentType: string, up
 export async function withGzip(representation: Representation): Promise<Representation> {
   const { body } = representation
   if (body.byteLength >= MIN_GZIP_BYTES && typeof CompressionStream === 'function') {
-    representation.gzip = new Uint8Array(await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer())
+    representation.gzip = new Uint8Array(
+      await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer(),
+    )
   }
   return representation
 }
@@ -56,5 +62,8 @@ export function sizeOf(representation: Representation): number {
 }
 
 function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }

@@ -18,7 +18,8 @@ export const CONTENT_SECURITY_POLICY =
  * and has no form, base or fetch to restrict (`default-src` covers the rest). Shorter than the
  * pages' policy because it is sent with every feed poll.
  */
-export const FEED_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; frame-ancestors 'none'"
+export const FEED_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; frame-ancestors 'none'"
 
 /** Feeds are public: any origin may read them and their validators (Fetch standard, CORS protocol). */
 export const CORS_HEADERS: Record<string, string> = { 'Access-Control-Allow-Origin': '*' }
@@ -27,7 +28,9 @@ export const CORS_HEADERS: Record<string, string> = { 'Access-Control-Allow-Orig
 export const CORS_EXPOSE: Record<string, string> = { 'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link' }
 
 /** The same on `/feed`, which also names the chosen format's own URL. */
-export const CORS_EXPOSE_NEGOTIATED: Record<string, string> = { 'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link, Content-Location' }
+export const CORS_EXPOSE_NEGOTIATED: Record<string, string> = {
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link, Content-Location',
+}
 
 /** Every 200 and error: no content sniffing, so a feed is never run as a script or page it is not. */
 export const NOSNIFF: Record<string, string> = { 'X-Content-Type-Options': 'nosniff' }

@@ -15,7 +15,13 @@ export function ArticlePage(props: { feed: FeedContext; article: Article }) {
       links={links}
       canonical={links.article(article.slug)}
       description={article.summary}
-      social={{ type: 'article', siteName: config.title, published: article.published, modified: article.updated, tags: article.tags }}
+      social={{
+        type: 'article',
+        siteName: config.title,
+        published: article.published,
+        modified: article.updated,
+        tags: article.tags,
+      }}
     >
       <article>
         <header>

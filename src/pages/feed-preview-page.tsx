@@ -19,8 +19,9 @@ export function FeedPreviewPage(props: { feed: FeedContext; format: FeedFormat }
       social={{ type: 'website', siteName: config.title }}
     >
       <p class="notice">
-        <strong>This is a feed.</strong> Copy its URL into your feed reader (NetNewsWire, Feedly, Miniflux, Thunderbird…) to get new
-        articles as they are published. Feed readers fetch this same address and get the {props.format.label} document.
+        <strong>This is a feed.</strong> Copy its URL into your feed reader (NetNewsWire, Feedly, Miniflux,
+        Thunderbird…) to get new articles as they are published. Feed readers fetch this same address and get the{' '}
+        {props.format.label} document.
       </p>
       <h1>{config.title}</h1>
       <p class="muted">{config.description}</p>

@@ -11,13 +11,22 @@ export function IndexPage(props: { feed: FeedContext; articles: readonly Article
   const { page, pages } = props
   const title = page === 1 ? config.title : `${config.title} · page ${page}`
   return (
-    <Layout title={title} language={config.language} links={links} canonical={links.page(page)} description={config.description} social={{ type: 'website', siteName: config.title }}>
+    <Layout
+      title={title}
+      language={config.language}
+      links={links}
+      canonical={links.page(page)}
+      description={config.description}
+      social={{ type: 'website', siteName: config.title }}
+    >
       <h1>{config.title}</h1>
       <p class="muted">{config.description}</p>
       {page === 1 && (
         <section class="subscribe" aria-labelledby="subscribe">
           <h2 id="subscribe">Subscribe</h2>
-          <p class="muted">Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>.</p>
+          <p class="muted">
+            Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>.
+          </p>
           <SubscribeRows links={links} />
         </section>
       )}

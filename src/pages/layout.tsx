@@ -1,10 +1,10 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
+import { displayDate } from '../content/display-date.ts'
 import type { SiteLinks } from '../feeds/feed-context.ts'
-import { FORMATS, type FeedFormat } from '../feeds/formats.ts'
+import { type FeedFormat, FORMATS } from '../feeds/formats.ts'
 import type { Article } from '../model.ts'
 import { ICON } from './assets.ts'
-import { displayDate } from '../content/display-date.ts'
 
 /** Open Graph / Twitter card data of a page. */
 export interface SocialMeta {
@@ -51,7 +51,9 @@ export function Layout(props: LayoutProps) {
           <meta property="og:locale" content={props.language.replace('-', '_')} />
           {social.published && <meta property="article:published_time" content={social.published} />}
           {social.modified && <meta property="article:modified_time" content={social.modified} />}
-          {social.tags?.map((t) => <meta property="article:tag" content={t} />)}
+          {social.tags?.map((t) => (
+            <meta property="article:tag" content={t} />
+          ))}
           <meta name="twitter:card" content="summary" />
           <meta name="twitter:title" content={props.title} />
           <meta name="twitter:description" content={props.description} />
@@ -76,7 +78,8 @@ export function Layout(props: LayoutProps) {
           <main class="wrap">{props.children}</main>
           <footer class="site">
             <div class="wrap">
-              Subscribe: {FORMATS.map((f, i) => (
+              Subscribe:{' '}
+              {FORMATS.map((f, i) => (
                 <>
                   {i > 0 && ' · '}
                   <a href={links[f.name]}>{f.label}</a>
@@ -122,7 +125,11 @@ export function ArticleList(props: { articles: readonly Article[]; links: SiteLi
           <h2>
             <a href={props.links.article(article.slug)}>{article.title}</a>
           </h2>
-          <DateTime iso={article.published} language={props.language} label={article.language === props.language ? article.dateLabels?.published : undefined} />
+          <DateTime
+            iso={article.published}
+            language={props.language}
+            label={article.language === props.language ? article.dateLabels?.published : undefined}
+          />
           <p>{article.summary}</p>
         </li>
       ))}

@@ -4,7 +4,14 @@ import type { FeedFormat } from '../feeds/formats.ts'
 import { cacheControl } from '../http/cache-control.ts'
 import { linkHeader } from '../http/link-header.ts'
 import type { ResponseProfile } from '../http/prepared-response.ts'
-import { BROWSER_HEADERS, CORS_EXPOSE, CORS_EXPOSE_NEGOTIATED, CORS_HEADERS, FEED_SECURITY_POLICY, NOSNIFF } from '../http/response-headers.ts'
+import {
+  BROWSER_HEADERS,
+  CORS_EXPOSE,
+  CORS_EXPOSE_NEGOTIATED,
+  CORS_HEADERS,
+  FEED_SECURITY_POLICY,
+  NOSNIFF,
+} from '../http/response-headers.ts'
 
 /** How a feed URL is answered: the feed, the feed as `application/xml` (`?view=xslt`), or the browser page. */
 export type FeedView = 'feed' | 'xml' | 'preview'
@@ -34,7 +41,10 @@ export class ResponseProfiles {
     const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': this.#links[format.name] } : CORS_HEADERS
     const tags = `feeds,feed:${format.name}`
     if (view === 'preview') return { ...this.html(tags), vary, shared }
-    const self = [{ href: this.#links[format.name], rel: 'self', type: format.mediaType }, ...(this.#config.websubHub ? [{ href: this.#config.websubHub, rel: 'hub' }] : [])]
+    const self = [
+      { href: this.#links[format.name], rel: 'self', type: format.mediaType },
+      ...(this.#config.websubHub ? [{ href: this.#config.websubHub, rel: 'hub' }] : []),
+    ]
     return {
       cacheControl: this.#cacheControl,
       vary,
@@ -51,12 +61,20 @@ export class ResponseProfiles {
 
   /** An HTML page: every header a browser acts on. */
   html(tags: string): ResponseProfile {
-    return { cacheControl: this.#cacheControl, shared: CORS_HEADERS, headers: { ...BROWSER_HEADERS, ...this.#cacheTags(tags) } }
+    return {
+      cacheControl: this.#cacheControl,
+      shared: CORS_HEADERS,
+      headers: { ...BROWSER_HEADERS, ...this.#cacheTags(tags) },
+    }
   }
 
   /** A file a program or a browser fetches but never shows as a page (OPML, CSS, JS, XSLT). */
   service(tags: string): ResponseProfile {
-    return { cacheControl: this.#cacheControl, shared: CORS_HEADERS, headers: { ...NOSNIFF, ...CORS_EXPOSE, ...this.#cacheTags(tags) } }
+    return {
+      cacheControl: this.#cacheControl,
+      shared: CORS_HEADERS,
+      headers: { ...NOSNIFF, ...CORS_EXPOSE, ...this.#cacheTags(tags) },
+    }
   }
 
   /**
@@ -66,6 +84,8 @@ export class ResponseProfiles {
    * readers still cache by `Cache-Control`).
    */
   #cacheTags(tags: string): Record<string, string> {
-    return this.#config.baseUrl ? { 'Cache-Tag': tags } : { 'Cache-Tag': tags, 'Cloudflare-CDN-Cache-Control': 'no-store' }
+    return this.#config.baseUrl
+      ? { 'Cache-Tag': tags }
+      : { 'Cache-Tag': tags, 'Cloudflare-CDN-Cache-Control': 'no-store' }
   }
 }

@@ -1,6 +1,6 @@
-import { readConfig, ConfigError, type Env } from '../config.ts'
+import { ConfigError, type Env, readConfig } from '../config.ts'
 import { Corpus } from '../corpus/corpus.ts'
-import { assetFiles, memoryFiles, type ContentFiles } from '../corpus/files.ts'
+import { assetFiles, type ContentFiles, memoryFiles } from '../corpus/files.ts'
 import { packCorpus } from '../corpus/pack.ts'
 import { RepresentationStore } from '../http/representation-store.ts'
 import type { Article } from '../model.ts'
@@ -36,7 +36,10 @@ export class SiteResolver {
   /** The content files as this request may read them: fixtures in memory, or its own ASSETS binding. */
   files(env: Env | undefined): ContentFiles {
     if (this.#fixed) return this.#fixed
-    if (!env?.ASSETS) throw new ConfigError('No ASSETS binding: the content is read from Workers Static Assets ([assets] in wrangler.toml).')
+    if (!env?.ASSETS)
+      throw new ConfigError(
+        'No ASSETS binding: the content is read from Workers Static Assets ([assets] in wrangler.toml).',
+      )
     return assetFiles(env.ASSETS)
   }
 
@@ -52,7 +55,10 @@ export class SiteResolver {
     if (this.#corpus) return sites.get(config, origin, this.#corpus)
     // Each request that finds the corpus unopened opens it through its own binding: nothing
     // pending is shared between requests (see `Corpus`).
-    return Corpus.open(this.files(settings)).then((opened) => sites.get(config, origin, (this.#corpus ??= opened)))
+    return Corpus.open(this.files(settings)).then((opened) => {
+      this.#corpus ??= opened
+      return sites.get(config, origin, this.#corpus)
+    })
   }
 
   /** The site of a request when it can be had at once (corpus open, valid settings), else `undefined`. */

@@ -1,21 +1,21 @@
 import type { ResolvedConfig } from '../config.ts'
+import { newestUpdated } from '../content/newest-updated.ts'
 import type { Corpus } from '../corpus/corpus.ts'
 import type { ContentFiles } from '../corpus/files.ts'
-import { siteLinks, type FeedContext, type SiteLinks } from '../feeds/feed-context.ts'
+import { type FeedContext, type SiteLinks, siteLinks } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
 import { renderOpml } from '../feeds/opml.ts'
 import { fnv1a } from '../fingerprint.ts'
 import { CONTENT_TYPES, feedContentType } from '../http/content-types.ts'
-import { prepareResponse, type PreparedResponse, type ResponseProfile } from '../http/prepared-response.ts'
+import { type PreparedResponse, prepareResponse, type ResponseProfile } from '../http/prepared-response.ts'
 import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
-import { newestUpdated } from '../content/newest-updated.ts'
 import type { Article } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
 import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
 import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
 import { FEED_XSL } from '../pages/feed-stylesheet.ts'
 import { IndexPage } from '../pages/index-page.tsx'
-import { ResponseProfiles, type FeedView } from './response-profiles.ts'
+import { type FeedView, ResponseProfiles } from './response-profiles.ts'
 import { SiteMemo } from './site-memo.ts'
 
 /** Articles per index page: the newest on `/`, older ones on `/page/2`, … */
@@ -117,8 +117,18 @@ export class Site {
       const isXml = view === 'xml' && format.name !== 'jsonFeed'
       const spec: RepresentationSpec =
         view === 'preview'
-          ? { key, render: () => `${<FeedPreviewPage feed={feed} format={format} />}`, contentType: CONTENT_TYPES.html, updated: feed.updated }
-          : { key, render: () => format.render(feed), contentType: isXml ? CONTENT_TYPES.xml : feedContentType(format.mediaType), updated: feed.updated }
+          ? {
+              key,
+              render: () => `${<FeedPreviewPage feed={feed} format={format} />}`,
+              contentType: CONTENT_TYPES.html,
+              updated: feed.updated,
+            }
+          : {
+              key,
+              render: () => format.render(feed),
+              contentType: isXml ? CONTENT_TYPES.xml : feedContentType(format.mediaType),
+              updated: feed.updated,
+            }
       return this.#prepare(spec, this.#profiles.feed(format, view, false), scope.waitUntil)
     })
   }
@@ -132,7 +142,11 @@ export class Site {
       const articles = await this.#corpus.range(scope.files, (n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
       const feed = this.#context(articles)
       const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
-      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated }, this.#profiles.html(`index,index:${n}`), scope.waitUntil)
+      return this.#prepare(
+        { key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated },
+        this.#profiles.html(`index,index:${n}`),
+        scope.waitUntil,
+      )
     })
   }
 
@@ -149,14 +163,23 @@ export class Site {
     return this.#memo.get(key, position < this.config.feedItems ? 'pinned' : 'articles', () => {
       const feed = this.#context([])
       const render = () => `${<ArticlePage feed={feed} article={article} />}`
-      return this.#prepare({ key, render, contentType: CONTENT_TYPES.html, updated: article.updated }, this.#profiles.html(`articles,article:${slug}`), scope.waitUntil)
+      return this.#prepare(
+        { key, render, contentType: CONTENT_TYPES.html, updated: article.updated },
+        this.#profiles.html(`articles,article:${slug}`),
+        scope.waitUntil,
+      )
     })
   }
 
   /** The OPML subscription list. */
   opml(scope: RequestScope): Maybe<PreparedResponse> {
     return this.#memo.get('opml', 'pinned', () => {
-      const spec = { key: 'opml', render: () => renderOpml(this.#context([])), contentType: CONTENT_TYPES.opml, updated: this.#corpus.manifest.updated }
+      const spec = {
+        key: 'opml',
+        render: () => renderOpml(this.#context([])),
+        contentType: CONTENT_TYPES.opml,
+        updated: this.#corpus.manifest.updated,
+      }
       return this.#prepare(spec, this.#profiles.service('opml'), scope.waitUntil)
     })
   }
@@ -166,13 +189,22 @@ export class Site {
     const key = `text ${name}`
     return this.#memo.get(key, 'pinned', () => {
       const { text, contentType } = STATIC_TEXTS[name]
-      return this.#prepare({ key, render: () => text, contentType, updated: this.#corpus.manifest.updated }, this.#profiles.service(`assets,asset:${name}`), scope.waitUntil)
+      return this.#prepare(
+        { key, render: () => text, contentType, updated: this.#corpus.manifest.updated },
+        this.#profiles.service(`assets,asset:${name}`),
+        scope.waitUntil,
+      )
     })
   }
 
   /** What the serializers and pages render from. */
   #context(articles: readonly Article[]): FeedContext {
-    return { config: this.config, links: this.links, articles, updated: newestUpdated(articles) || this.#corpus.manifest.updated }
+    return {
+      config: this.config,
+      links: this.links,
+      articles,
+      updated: newestUpdated(articles) || this.#corpus.manifest.updated,
+    }
   }
 
   /** Renders (or reads from the Cache API) and prepares the headers. */

@@ -42,7 +42,10 @@ export class Sites {
 
   #lookup(config: ResolvedConfig, origin: string, corpus: Corpus): Site {
     let fingerprint = this.#fingerprints.get(config)
-    if (fingerprint === undefined) this.#fingerprints.set(config, (fingerprint = fnv1a(JSON.stringify(config))))
+    if (fingerprint === undefined) {
+      fingerprint = fnv1a(JSON.stringify(config))
+      this.#fingerprints.set(config, fingerprint)
+    }
     const key = `${fingerprint} ${config.baseUrl ?? origin}`
     return this.#sites.get(key, () => new Site({ config, origin, corpus, ...this.#options }))
   }

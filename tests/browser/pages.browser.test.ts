@@ -5,15 +5,16 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ASSETS_DIR, deployBundle } from '../../bench/lib/bundle.ts'
-import { startWorker, type RunningWorker } from '../../bench/lib/workers.ts'
+import { type RunningWorker, startWorker } from '../../bench/lib/workers.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots')
 const available = existsSync(CHROMIUM)
-if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
+if (!available)
+  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`)
 
 /** Chromium as it is today, and as it will be once XSLT is removed. */
 const MODES = [
@@ -41,7 +42,13 @@ describe.skipIf(!available)('in Chromium', () => {
     beforeAll(async () => {
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', ...mode.args],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          ...mode.args,
+        ],
       })
       context = await browser.newContext({ viewport: { width: 900, height: 1100 } })
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: worker.url })
@@ -59,20 +66,23 @@ describe.skipIf(!available)('in Chromium', () => {
       return page
     }
 
-    it.each(['/feed.xml', '/atom.xml', '/feed.json'])('shows %s as a readable page with a working copy button', async (path) => {
-      const page = await open(path)
-      await expect.poll(() => page.locator('h1').first().textContent()).toBe('Feed Endpoint')
-      expect(await page.locator('.notice').textContent()).toContain('This is a feed')
-      expect(await page.locator('ul.items li h2 a').count()).toBeGreaterThan(0)
-      const input = page.locator('.feedrow input').first()
-      expect(await input.inputValue()).toBe(worker.url + path)
-      await page.locator('button.copy').first().click()
-      await expect.poll(() => page.locator('button.copy').first().getAttribute('data-state')).toBe('copied')
-      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(worker.url + path)
-      await page.screenshot({ path: join(SHOTS, `${slug}${path.replace(/[/.]/g, '-')}.png`), fullPage: true })
-      expect((page as Page & { errors: string[] }).errors).toEqual([])
-      await page.close()
-    })
+    it.each(['/feed.xml', '/atom.xml', '/feed.json'])(
+      'shows %s as a readable page with a working copy button',
+      async (path) => {
+        const page = await open(path)
+        await expect.poll(() => page.locator('h1').first().textContent()).toBe('Feed Endpoint')
+        expect(await page.locator('.notice').textContent()).toContain('This is a feed')
+        expect(await page.locator('ul.items li h2 a').count()).toBeGreaterThan(0)
+        const input = page.locator('.feedrow input').first()
+        expect(await input.inputValue()).toBe(worker.url + path)
+        await page.locator('button.copy').first().click()
+        await expect.poll(() => page.locator('button.copy').first().getAttribute('data-state')).toBe('copied')
+        expect(await page.evaluate('navigator.clipboard.readText()')).toBe(worker.url + path)
+        await page.screenshot({ path: join(SHOTS, `${slug}${path.replace(/[/.]/g, '-')}.png`), fullPage: true })
+        expect((page as Page & { errors: string[] }).errors).toEqual([])
+        await page.close()
+      },
+    )
 
     it('opens an article from the feed page, and the article page is complete', async () => {
       const page = await open('/feed.xml')
@@ -105,7 +115,10 @@ describe.skipIf(!available)('in Chromium', () => {
   })
 
   it('applies the XSLT layer where the browser has XSLT (?view=xslt serves the feed as application/xml)', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] })
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    })
     try {
       const context = await browser.newContext({ viewport: { width: 900, height: 1100 } })
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: worker.url })

@@ -4,7 +4,9 @@ import { displayDate } from '../../src/content/display-date.ts'
 describe('displayDate', () => {
   it('writes English dates exactly as Intl does, without Intl', () => {
     // Every day of four years, leap day included, and the ends of the representable range.
-    const days = Array.from({ length: 4 * 366 }, (_, i) => new Date(Date.UTC(2019, 0, 1) + i * 86_400_000).toISOString())
+    const days = Array.from({ length: 4 * 366 }, (_, i) =>
+      new Date(Date.UTC(2019, 0, 1) + i * 86_400_000).toISOString(),
+    )
     for (const iso of [...days, '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2024-02-29T23:59:59.999Z']) {
       for (const language of ['en', 'en-US', 'EN']) {
         const expected = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
@@ -28,7 +30,11 @@ describe('dates of articles in other languages', () => {
     const { findElements } = await import('../helpers/html.ts')
     const articles = await loadArticles(
       files({
-        'fr.txt': articleText('Bonjour', 'Texte.', { published: '2019-08-06T08:00:00Z', updated: '2020-01-02T00:00:00Z', language: 'fr' }),
+        'fr.txt': articleText('Bonjour', 'Texte.', {
+          published: '2019-08-06T08:00:00Z',
+          updated: '2020-01-02T00:00:00Z',
+          language: 'fr',
+        }),
         'en.txt': articleText('Hello', 'Text.', { published: '2019-08-05T08:00:00Z', language: 'en' }),
       }),
     )

@@ -95,22 +95,74 @@ describe('loadArticles: bad input names the file and line and says how to fix it
     ['an empty file', { 'e.txt': '' }, 'seeds/e.txt:1: the article is empty'],
     ['a whitespace-only file', { 'w.txt': '  \n\n \t\n' }, 'seeds/w.txt:4: the article is empty'],
     ['a title with no letters', { 't.txt': articleText('---!!!', 'x') }, 'seeds/t.txt:4: the first line has no title'],
-    ['a title without text', { 'n.txt': '---\npublished: 2024-01-01\n---\nOnly a title\n' }, 'seeds/n.txt:4: "Only a title" has a title but no text'],
-    ['a NUL byte', { 'b.txt': new Uint8Array([0x41, 0x0a, 0x42, 0x00, 0x43]) }, 'seeds/b.txt:2: the file holds a NUL byte'],
-    ['invalid UTF-8', { 'u.txt': new Uint8Array([0x41, 0x0a, 0x0a, 0x42, 0xc3, 0x28]) }, 'seeds/u.txt:3: the file is not valid UTF-8'],
+    [
+      'a title without text',
+      { 'n.txt': '---\npublished: 2024-01-01\n---\nOnly a title\n' },
+      'seeds/n.txt:4: "Only a title" has a title but no text',
+    ],
+    [
+      'a NUL byte',
+      { 'b.txt': new Uint8Array([0x41, 0x0a, 0x42, 0x00, 0x43]) },
+      'seeds/b.txt:2: the file holds a NUL byte',
+    ],
+    [
+      'invalid UTF-8',
+      { 'u.txt': new Uint8Array([0x41, 0x0a, 0x0a, 0x42, 0xc3, 0x28]) },
+      'seeds/u.txt:3: the file is not valid UTF-8',
+    ],
     ['UTF-16 with a BOM', { 'x.txt': new Uint8Array([0xff, 0xfe, 0x41, 0x00]) }, 'seeds/x.txt:1: the file is UTF-16'],
     ['no date', { 'd.txt': 'Title\n\nBody\n' }, 'seeds/d.txt:1: the article has no publication date'],
-    ['a bad date', { 'd.txt': articleText('T', 'x', { published: '2024-02-30' }) }, 'seeds/d.txt:2: published "2024-02-30" is not a date'],
-    ['an unknown key', { 'k.txt': articleText('T', 'x', { colour: 'red' }) }, 'seeds/k.txt:3: unknown metadata key "colour"'],
-    ['a bad slug', { 's.txt': articleText('T', 'x', { slug: 'Not A Slug' }) }, 'seeds/s.txt:3: slug "Not A Slug" is not lowercase words'],
-    ['a bad language', { 'l.txt': articleText('T', 'x', { language: 'english!' }) }, 'seeds/l.txt:3: language "english!" is not a BCP 47'],
-    ['a bad author', { 'a.txt': articleText('T', 'x', { author: 'Ada <not an email>' }) }, 'seeds/a.txt:3: author "Ada <not an email>"'],
-    ['an updated date before published', { 'o.txt': articleText('T', 'x', { updated: '2000-01-01' }) }, 'seeds/o.txt:1: updated (2000-01-01T00:00:00.000Z) is before published'],
-    ['unclosed front matter', { 'f.txt': '---\npublished: 2024-01-01\nTitle\n' }, 'seeds/f.txt:1: the front matter opened here is never closed'],
-    ['a key set twice', { 'r.txt': articleText('T', 'x', { tags: 'a\ntags: b' }) }, 'seeds/r.txt:4: "tags" is set twice'],
+    [
+      'a bad date',
+      { 'd.txt': articleText('T', 'x', { published: '2024-02-30' }) },
+      'seeds/d.txt:2: published "2024-02-30" is not a date',
+    ],
+    [
+      'an unknown key',
+      { 'k.txt': articleText('T', 'x', { colour: 'red' }) },
+      'seeds/k.txt:3: unknown metadata key "colour"',
+    ],
+    [
+      'a bad slug',
+      { 's.txt': articleText('T', 'x', { slug: 'Not A Slug' }) },
+      'seeds/s.txt:3: slug "Not A Slug" is not lowercase words',
+    ],
+    [
+      'a bad language',
+      { 'l.txt': articleText('T', 'x', { language: 'english!' }) },
+      'seeds/l.txt:3: language "english!" is not a BCP 47',
+    ],
+    [
+      'a bad author',
+      { 'a.txt': articleText('T', 'x', { author: 'Ada <not an email>' }) },
+      'seeds/a.txt:3: author "Ada <not an email>"',
+    ],
+    [
+      'an updated date before published',
+      { 'o.txt': articleText('T', 'x', { updated: '2000-01-01' }) },
+      'seeds/o.txt:1: updated (2000-01-01T00:00:00.000Z) is before published',
+    ],
+    [
+      'unclosed front matter',
+      { 'f.txt': '---\npublished: 2024-01-01\nTitle\n' },
+      'seeds/f.txt:1: the front matter opened here is never closed',
+    ],
+    [
+      'a key set twice',
+      { 'r.txt': articleText('T', 'x', { tags: 'a\ntags: b' }) },
+      'seeds/r.txt:4: "tags" is set twice',
+    ],
     ['an unsupported file', { 'notes.md': '# hi' }, 'seeds/notes.md:1: unsupported file type'],
-    ['metadata without an article', { 'a.txt': articleText('A', 'x'), 'z.meta': 'published: 2024-01-01' }, 'seeds/z.meta:1: no article seeds/z.txt'],
-    ['metadata in two places', { 'a.txt': articleText('A', 'x'), 'a.meta': 'tags: x' }, 'seeds/a.meta:1: seeds/a.txt has front matter too'],
+    [
+      'metadata without an article',
+      { 'a.txt': articleText('A', 'x'), 'z.meta': 'published: 2024-01-01' },
+      'seeds/z.meta:1: no article seeds/z.txt',
+    ],
+    [
+      'metadata in two places',
+      { 'a.txt': articleText('A', 'x'), 'a.meta': 'tags: x' },
+      'seeds/a.meta:1: seeds/a.txt has front matter too',
+    ],
     ['no articles at all', {}, 'seeds/:1: there are no articles'],
   ])('rejects %s', async (_name, input, expected) => {
     const messages = await problems(input as Record<string, string | Uint8Array>)
@@ -120,12 +172,19 @@ describe('loadArticles: bad input names the file and line and says how to fix it
   })
 
   it('rejects two articles with the same slug, naming both files', async () => {
-    const messages = await problems({ 'a.txt': articleText('Same title', 'x'), 'b.txt': articleText('Same Title!', 'y') })
+    const messages = await problems({
+      'a.txt': articleText('Same title', 'x'),
+      'b.txt': articleText('Same Title!', 'y'),
+    })
     expect(messages).toEqual([expect.stringContaining('seeds/b.txt:1: slug "same-title" is also used by seeds/a.txt')])
   })
 
   it('reports every bad file at once, and never returns a partial list', async () => {
-    const messages = await problems({ 'good.txt': articleText('Good', 'x'), 'bad1.txt': '', 'bad2.txt': 'No date\n\ntext' })
+    const messages = await problems({
+      'good.txt': articleText('Good', 'x'),
+      'bad1.txt': '',
+      'bad2.txt': 'No date\n\ntext',
+    })
     expect(messages.map((m) => m.split(':')[0])).toEqual(['seeds/bad1.txt', 'seeds/bad2.txt'])
   })
 })

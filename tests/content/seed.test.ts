@@ -1,16 +1,19 @@
-import seedText from '../../seeds/000_b6997ea73d66a62f.txt?raw'
-import seedMeta from '../../seeds/000_b6997ea73d66a62f.meta?raw'
 import { describe, expect, it } from 'vitest'
-import { bundledArticles } from '../helpers/bundled.ts'
+import seedMeta from '../../seeds/000_b6997ea73d66a62f.meta?raw'
+import seedText from '../../seeds/000_b6997ea73d66a62f.txt?raw'
 import { loadArticles } from '../../src/content/load-articles.ts'
 import { files } from '../fixtures/articles.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 
 const bundled = await bundledArticles()
 
-const TITLE = 'UN secret report accuses North Korea of stealing $ 2 billion from banks and cryptocurrency exchanges for developing weapons'
+const TITLE =
+  'UN secret report accuses North Korea of stealing $ 2 billion from banks and cryptocurrency exchanges for developing weapons'
 
 describe('the bundled seed article', async () => {
-  const [article] = await loadArticles(files({ '000_b6997ea73d66a62f.txt': seedText, '000_b6997ea73d66a62f.meta': seedMeta }))
+  const [article] = await loadArticles(
+    files({ '000_b6997ea73d66a62f.txt': seedText, '000_b6997ea73d66a62f.meta': seedMeta }),
+  )
   if (!article) throw new Error('no article')
 
   it('has its title once: the repeated first paragraph is dropped', () => {
@@ -29,8 +32,18 @@ describe('the bundled seed article', async () => {
   })
 
   it('keeps every paragraph of the text, in order', () => {
-    const expected = seedText.trim().split(/\n\s*\n/).slice(2)
-    expect(article.paragraphs).toEqual(expected.map((p: string) => p.split('\n').map((l: string) => l.trim()).join(' ')))
+    const expected = seedText
+      .trim()
+      .split(/\n\s*\n/)
+      .slice(2)
+    expect(article.paragraphs).toEqual(
+      expected.map((p: string) =>
+        p
+          .split('\n')
+          .map((l: string) => l.trim())
+          .join(' '),
+      ),
+    )
     expect(article.paragraphs).toHaveLength(8)
     expect(article.contentHtml.match(/<p>/g)).toHaveLength(8)
   })

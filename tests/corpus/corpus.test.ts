@@ -8,7 +8,11 @@ import { articleText, files } from '../fixtures/articles.ts'
 
 const COUNT = 2 * CHUNK_SIZE + 7
 const texts: Record<string, string> = {}
-for (let i = 0; i < COUNT; i++) texts[`${i}.txt`] = articleText(`Story ${i}`, `Text ${i}.`, { published: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(), tags: `t${i % 3}` })
+for (let i = 0; i < COUNT; i++)
+  texts[`${i}.txt`] = articleText(`Story ${i}`, `Text ${i}.`, {
+    published: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
+    tags: `t${i % 3}`,
+  })
 const articles = await loadArticles(files(texts))
 const packed = packCorpus(articles)
 const content = memoryFiles(packed)
@@ -16,8 +20,18 @@ const content = memoryFiles(packed)
 describe('packCorpus', () => {
   it('writes a manifest, one chunk per CHUNK_SIZE articles and the slug buckets', () => {
     const manifest = JSON.parse(packed.get(MANIFEST_PATH)!) as Manifest
-    expect(manifest).toMatchObject({ layout: 1, count: COUNT, chunkSize: CHUNK_SIZE, buckets: bucketCount(COUNT), updated: articles[0]!.updated })
-    expect([...packed.keys()].filter((p) => p.startsWith('articles/')).sort()).toEqual(['articles/0.json', 'articles/1.json', 'articles/2.json'])
+    expect(manifest).toMatchObject({
+      layout: 1,
+      count: COUNT,
+      chunkSize: CHUNK_SIZE,
+      buckets: bucketCount(COUNT),
+      updated: articles[0]!.updated,
+    })
+    expect([...packed.keys()].filter((p) => p.startsWith('articles/')).sort()).toEqual([
+      'articles/0.json',
+      'articles/1.json',
+      'articles/2.json',
+    ])
     expect(Number.isInteger(Math.log2(manifest.buckets))).toBe(true)
   })
 
@@ -30,7 +44,16 @@ describe('packCorpus', () => {
 
   it('changes the fingerprint when any article changes, and only then', async () => {
     const same = JSON.parse(packCorpus(await loadArticles(files(texts))).get(MANIFEST_PATH)!) as Manifest
-    const changed = JSON.parse(packCorpus(await loadArticles(files({ ...texts, '3.txt': articleText('Story 3, retitled', 'Text 3.', { published: '2021-01-01T00:03:00Z' }) }))).get(MANIFEST_PATH)!) as Manifest
+    const changed = JSON.parse(
+      packCorpus(
+        await loadArticles(
+          files({
+            ...texts,
+            '3.txt': articleText('Story 3, retitled', 'Text 3.', { published: '2021-01-01T00:03:00Z' }),
+          }),
+        ),
+      ).get(MANIFEST_PATH)!,
+    ) as Manifest
     const manifest = JSON.parse(packed.get(MANIFEST_PATH)!) as Manifest
     expect(same.fingerprint).toBe(manifest.fingerprint)
     expect(changed.fingerprint).not.toBe(manifest.fingerprint)
@@ -41,7 +64,9 @@ describe('Corpus', () => {
   it('reads back every article in feed order, across chunk boundaries', async () => {
     const corpus = await Corpus.open(content)
     expect((await corpus.range(content, 0, COUNT)).map((a) => a.id)).toEqual(articles.map((a) => a.id))
-    expect((await corpus.range(content, CHUNK_SIZE - 3, CHUNK_SIZE + 30)).map((a) => a.slug)).toEqual(articles.slice(CHUNK_SIZE - 3, CHUNK_SIZE + 30).map((a) => a.slug))
+    expect((await corpus.range(content, CHUNK_SIZE - 3, CHUNK_SIZE + 30)).map((a) => a.slug)).toEqual(
+      articles.slice(CHUNK_SIZE - 3, CHUNK_SIZE + 30).map((a) => a.slug),
+    )
     expect(await corpus.range(content, COUNT, COUNT + 10)).toEqual([])
     expect(await corpus.range(content, -5, 2)).toHaveLength(2)
   })
@@ -59,12 +84,16 @@ describe('Corpus', () => {
       expect(found?.position).toBe(position)
       expect(found?.article.id).toBe(article.id)
     }
-    for (const slug of ['nope', '', 'constructor', '__proto__', 'toString', 'story-1-']) expect(await corpus.bySlug(content, slug), slug).toBeUndefined()
+    for (const slug of ['nope', '', 'constructor', '__proto__', 'toString', 'story-1-'])
+      expect(await corpus.bySlug(content, slug), slug).toBeUndefined()
   })
 
   it('says how to fix content that was never built or was built by another version', async () => {
     await expect(Corpus.open(memoryFiles(new Map()))).rejects.toThrow(/npm run build:content/)
-    const old = new Map(packed).set(MANIFEST_PATH, JSON.stringify({ ...JSON.parse(packed.get(MANIFEST_PATH)!), layout: 0 }))
+    const old = new Map(packed).set(
+      MANIFEST_PATH,
+      JSON.stringify({ ...JSON.parse(packed.get(MANIFEST_PATH)!), layout: 0 }),
+    )
     await expect(Corpus.open(memoryFiles(old))).rejects.toThrow(/layout 0.*Rebuild/)
   })
 

@@ -40,7 +40,11 @@ describe('Atom 1.0 (RFC 4287)', async () => {
       expect(child(entry, 'updated', NS.atom).text).toMatch(RFC3339)
       expect(child(entry, 'updated', NS.atom).text).toBe(article.updated)
       expect(child(entry, 'published', NS.atom).text).toBe(article.published)
-      expect(child(entry, 'link', NS.atom).attributes).toEqual({ rel: 'alternate', type: 'text/html', href: `http://localhost:8787/articles/${article.slug}` })
+      expect(child(entry, 'link', NS.atom).attributes).toEqual({
+        rel: 'alternate',
+        type: 'text/html',
+        href: `http://localhost:8787/articles/${article.slug}`,
+      })
       expect(child(entry, 'summary', NS.atom).text).toBe(article.summary)
       const content = child(entry, 'content', NS.atom)
       expect(content.attributes.type).toBe('html')

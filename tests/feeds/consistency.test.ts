@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
 import { context, sampleArticles } from '../fixtures/articles.ts'
-import { child, children, NS, parseXml } from '../helpers/xml.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
+import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 const bundled = await bundledArticles()
 
@@ -17,7 +17,12 @@ interface Listed {
 /** Reads id, link, title and publication date of every item, whatever the format. */
 function listed(name: string, body: string): Listed[] {
   if (name === 'jsonFeed') {
-    return (JSON.parse(body) as JsonFeed).items.map((i) => ({ id: i.id, url: i.url, title: i.title, published: new Date(i.date_published).toISOString() }))
+    return (JSON.parse(body) as JsonFeed).items.map((i) => ({
+      id: i.id,
+      url: i.url,
+      title: i.title,
+      published: new Date(i.date_published).toISOString(),
+    }))
   }
   const doc = parseXml(body)
   if (name === 'rss') {
@@ -49,7 +54,8 @@ describe('all formats agree', () => {
 
   it('cut every feed to FEED_ITEMS newest items', async () => {
     const feed = context(await sampleArticles(), { FEED_ITEMS: '2' })
-    for (const f of FORMATS) expect(listed(f.name, f.render(feed)).map((i) => i.title)).toEqual(['Third post', 'Second post'])
+    for (const f of FORMATS)
+      expect(listed(f.name, f.render(feed)).map((i) => i.title)).toEqual(['Third post', 'Second post'])
   })
 
   it('render the same bytes twice: no date comes from the clock', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.tsx'
 import { renderAtom } from '../../src/feeds/atom.ts'
-import { renderJsonFeed, type JsonFeed } from '../../src/feeds/json-feed.ts'
+import { type JsonFeed, renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import { renderRss } from '../../src/feeds/rss.ts'
 import { toXmlChars } from '../../src/feeds/xml.ts'
 import { context } from '../fixtures/articles.ts'
@@ -46,7 +46,14 @@ describe('hostile article text', async () => {
   })
 
   it('is checked by a parser that rejects what XML forbids', () => {
-    for (const bad of ['<a>\u0001</a>', '<a>\ufffe</a>', '<a><![CDATA[x]]>]]></a>', '<a>&nope;</a>', '<a b="<"/>', '<a>\ud800</a>']) {
+    for (const bad of [
+      '<a>\u0001</a>',
+      '<a>\ufffe</a>',
+      '<a><![CDATA[x]]>]]></a>',
+      '<a>&nope;</a>',
+      '<a b="<"/>',
+      '<a>\ud800</a>',
+    ]) {
       expect(() => parseXml(bad), JSON.stringify(bad)).toThrow()
     }
   })
@@ -77,7 +84,10 @@ describe('hostile article text', async () => {
     for (const path of ['/', `/articles/${articles[0]!.slug}`, `/articles/${articles[1]!.slug}`]) {
       const html = await (await app.request(path)).text()
       // The only script is the site's own file.
-      expect((await findElements(html, 'script')).map((el) => el.attributes.src), path).toEqual(['http://localhost/assets/site.js'])
+      expect(
+        (await findElements(html, 'script')).map((el) => el.attributes.src),
+        path,
+      ).toEqual(['http://localhost/assets/site.js'])
       expect(await findElements(html, 'main b, main i, main img'), path).toEqual([])
       const [h1] = await findElements(html, 'h1')
       // HTMLRewriter hands text over undecoded: the tag is there as escaped text.

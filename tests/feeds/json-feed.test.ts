@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderJsonFeed, type JsonFeed } from '../../src/feeds/json-feed.ts'
+import { type JsonFeed, renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import { context, sampleArticles } from '../fixtures/articles.ts'
 
 describe('JSON Feed 1.1', async () => {
@@ -32,7 +32,9 @@ describe('JSON Feed 1.1', async () => {
         summary: article.summary,
         date_published: article.published,
         date_modified: article.updated,
-        authors: article.authors.length ? article.authors.map((a) => ({ name: a.name, url: `mailto:${a.email}` })) : [{ name: 'Feed Endpoint', url: 'https://example.com/me' }],
+        authors: article.authors.length
+          ? article.authors.map((a) => ({ name: a.name, url: `mailto:${a.email}` }))
+          : [{ name: 'Feed Endpoint', url: 'https://example.com/me' }],
         tags: article.tags,
         language: article.language ?? 'en',
       })

@@ -4,7 +4,8 @@ import { context, sampleArticles } from '../fixtures/articles.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 /** RFC 822 date-time as the W3C validator accepts it (four-digit year, named zone). */
-const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
+const RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
 describe('RSS 2.0', async () => {
   const articles = await sampleArticles()
@@ -27,7 +28,11 @@ describe('RSS 2.0', async () => {
   it('links to itself with atom:link rel="self" and its media type', () => {
     const self = children(channel, 'link', NS.atom)
     expect(self).toHaveLength(1)
-    expect(self[0]?.attributes).toEqual({ href: 'http://localhost:8787/feed.xml', rel: 'self', type: 'application/rss+xml' })
+    expect(self[0]?.attributes).toEqual({
+      href: 'http://localhost:8787/feed.xml',
+      rel: 'self',
+      type: 'application/rss+xml',
+    })
   })
 
   it('has a language and a lastBuildDate equal to the newest item date', () => {

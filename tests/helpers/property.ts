@@ -20,14 +20,60 @@ export function params(runs: number): fc.Parameters<unknown> {
 
 /** Snippets that break naive serializers, mixed into generated text. */
 const HOSTILE = [
-  ']]>', '<![CDATA[', '<!--', '-->', '&amp;', '&#0;', '&#x1;', '&lt;', '&', '<', '>', '"', "'", '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>', '\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u001f', '\u007f', '\u0085', '\ufffe', '\uffff',
-  '\ud800', '\udfff', '\ud83e', '\u202e', '\u200f', '\u2066', 'שלום', 'مرحبا', '🦀', '👩‍💻', '\t', '\r', '\r\n', ' ', '\u00a0',
+  ']]>',
+  '<![CDATA[',
+  '<!--',
+  '-->',
+  '&amp;',
+  '&#0;',
+  '&#x1;',
+  '&lt;',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udfff',
+  '\ud83e',
+  '\u202e',
+  '\u200f',
+  '\u2066',
+  'שלום',
+  'مرحبا',
+  '🦀',
+  '👩‍💻',
+  '\t',
+  '\r',
+  '\r\n',
+  ' ',
+  '\u00a0',
 ]
 
 /** Any text: arbitrary code points (lone surrogates included) interleaved with hostile snippets. */
 export const anyText = (maxLength = 40): fc.Arbitrary<string> =>
-  fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: fc.constantFrom(...HOSTILE), maxLength: 4 })), { maxLength }).map((parts) => parts.join(''))
+  fc
+    .array(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom(...HOSTILE), maxLength: 4 }),
+      ),
+      { maxLength },
+    )
+    .map((parts) => parts.join(''))
 
 /** Text with at least one letter, as titles and names need. */
-export const someText = (maxLength = 40): fc.Arbitrary<string> => fc.tuple(anyText(maxLength), fc.constantFrom('a', 'Ж', '語', '7')).map(([t, l]) => `${l}${t}`)
+export const someText = (maxLength = 40): fc.Arbitrary<string> =>
+  fc.tuple(anyText(maxLength), fc.constantFrom('a', 'Ж', '語', '7')).map(([t, l]) => `${l}${t}`)

@@ -27,8 +27,16 @@ export function parseXml(xml: string): XmlElement {
   })
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {}
-    for (const [name, attr] of Object.entries(tag.attributes)) attributes[name] = typeof attr === 'string' ? attr : attr.value
-    const element: XmlElement = { name: tag.name, local: tag.local ?? tag.name, uri: tag.uri ?? '', attributes, children: [], text: '' }
+    for (const [name, attr] of Object.entries(tag.attributes))
+      attributes[name] = typeof attr === 'string' ? attr : attr.value
+    const element: XmlElement = {
+      name: tag.name,
+      local: tag.local ?? tag.name,
+      uri: tag.uri ?? '',
+      attributes,
+      children: [],
+      text: '',
+    }
     stack.at(-1)?.children.push(element)
     root ??= element
     stack.push(element)

@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
+import { bundledArticles } from '../helpers/bundled.ts'
 
 const articles = await bundledArticles()
 
@@ -15,7 +15,11 @@ describe('Cache-Control', () => {
   })
 
   it('is configurable', async () => {
-    const res = await createApp({ articles }).request('/feed.json', {}, { CACHE_MAX_AGE: '60', CACHE_STALE_WHILE_REVALIDATE: '0' })
+    const res = await createApp({ articles }).request(
+      '/feed.json',
+      {},
+      { CACHE_MAX_AGE: '60', CACHE_STALE_WHILE_REVALIDATE: '0' },
+    )
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=0')
   })
 
@@ -36,7 +40,14 @@ describe('compression', () => {
     expect(gz.headers.get('ETag')).not.toBe(plain.headers.get('ETag'))
     // The client decodes what it received: the same document.
     const received = new Uint8Array(await gz.arrayBuffer())
-    const decoded = received[0] === 0x1f && received[1] === 0x8b ? new Uint8Array(await new Response(new Blob([received]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : received
+    const decoded =
+      received[0] === 0x1f && received[1] === 0x8b
+        ? new Uint8Array(
+            await new Response(
+              new Blob([received]).stream().pipeThrough(new DecompressionStream('gzip')),
+            ).arrayBuffer(),
+          )
+        : received
     expect(new TextDecoder().decode(decoded)).toBe(new TextDecoder().decode(plainBytes))
     expect(Number(gz.headers.get('Content-Length'))).toBeLessThan(plainBytes.byteLength)
   })
@@ -61,9 +72,16 @@ describe('the client’s own Accept-Encoding', () => {
   it('wins over the header Cloudflare rewrites to "br, gzip" (request.cf.clientAcceptEncoding)', async () => {
     const app = createApp({ articles })
     const rewritten = { 'Accept-Encoding': 'br, gzip' }
-    const identity = await app.request(new Request('http://localhost/atom.xml', { headers: rewritten, cf: { clientAcceptEncoding: '' } } as RequestInit))
+    const identity = await app.request(
+      new Request('http://localhost/atom.xml', { headers: rewritten, cf: { clientAcceptEncoding: '' } } as RequestInit),
+    )
     expect(identity.headers.get('Content-Encoding')).toBeNull()
-    const gzip = await app.request(new Request('http://localhost/atom.xml', { headers: rewritten, cf: { clientAcceptEncoding: 'gzip' } } as RequestInit))
+    const gzip = await app.request(
+      new Request('http://localhost/atom.xml', {
+        headers: rewritten,
+        cf: { clientAcceptEncoding: 'gzip' },
+      } as RequestInit),
+    )
     expect(gzip.headers.get('Content-Encoding')).toBe('gzip')
   })
 })

@@ -1,9 +1,9 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
-import { FORMATS, type FeedFormat } from '../../src/feeds/formats.ts'
+import { type FeedFormat, FORMATS } from '../../src/feeds/formats.ts'
 import { parseHttpDate } from '../../src/http/conditional-get.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 
 const articles = await bundledArticles()
 
@@ -47,7 +47,9 @@ describe.each(PATHS)('conditional GET of %s', (path) => {
   })
 
   it('answers 200 for a stale ETag, even with a later If-Modified-Since (If-None-Match wins)', async () => {
-    const res = await worker.fetch(ORIGIN + path, { headers: { 'If-None-Match': '"stale"', 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' } })
+    const res = await worker.fetch(ORIGIN + path, {
+      headers: { 'If-None-Match': '"stale"', 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' },
+    })
     expect(res.status).toBe(200)
     expect((await res.text()).length).toBeGreaterThan(0)
   })
@@ -93,7 +95,13 @@ describe('representations are built once', () => {
   /** The formats, each wrapped to count how often it renders. */
   function counting(): { formats: FeedFormat[]; renders: Map<string, number> } {
     const renders = new Map<string, number>()
-    const formats = FORMATS.map((f) => ({ ...f, render: (feed: Parameters<FeedFormat['render']>[0]) => (renders.set(f.name, (renders.get(f.name) ?? 0) + 1), f.render(feed)) }))
+    const formats = FORMATS.map((f) => ({
+      ...f,
+      render: (feed: Parameters<FeedFormat['render']>[0]) => {
+        renders.set(f.name, (renders.get(f.name) ?? 0) + 1)
+        return f.render(feed)
+      },
+    }))
     return { formats, renders }
   }
 
@@ -104,7 +112,8 @@ describe('representations are built once', () => {
       const res = await app.request(format.path)
       const etag = res.headers.get('ETag')!
       await app.request(format.path, { method: 'HEAD' })
-      for (let i = 0; i < 5; i++) expect((await app.request(format.path, { headers: { 'If-None-Match': etag } })).status).toBe(304)
+      for (let i = 0; i < 5; i++)
+        expect((await app.request(format.path, { headers: { 'If-None-Match': etag } })).status).toBe(304)
       expect((await app.request('/feed', { headers: { Accept: format.mediaType } })).status).toBe(200)
     }
     expect(Object.fromEntries(renders)).toEqual({ rss: 1, atom: 1, jsonFeed: 1 })
@@ -126,9 +135,17 @@ describe('representations are built once', () => {
 
   it('never shares Cache API entries between deployments', async () => {
     const one = counting()
-    await createApp({ articles, formats: one.formats }).request('/atom.xml', {}, { CF_VERSION_METADATA: { id: `v1-${crypto.randomUUID()}` } })
+    await createApp({ articles, formats: one.formats }).request(
+      '/atom.xml',
+      {},
+      { CF_VERSION_METADATA: { id: `v1-${crypto.randomUUID()}` } },
+    )
     const two = counting()
-    await createApp({ articles, formats: two.formats }).request('/atom.xml', {}, { CF_VERSION_METADATA: { id: `v2-${crypto.randomUUID()}` } })
+    await createApp({ articles, formats: two.formats }).request(
+      '/atom.xml',
+      {},
+      { CF_VERSION_METADATA: { id: `v2-${crypto.randomUUID()}` } },
+    )
     expect(two.renders.get('atom')).toBe(1)
   })
 })
@@ -152,10 +169,14 @@ describe('parseHttpDate', () => {
     expect(parseHttpDate(value)).toBe(ms)
   })
 
-  it.each(['1994-11-06T08:49:37Z', 'Sun, 06 Nov 1994 08:49:37 +0000', 'Sat, 01 Jan 10000 00:00:00 GMT', 'Sun, 06 Nov 1994 08:49:37 GMT, Sun, 06 Nov 1994 08:49:37 GMT', 'Sun, 99 Nov 1994 08:49:37 GMT', ''])(
-    'refuses %j',
-    (value) => {
-      expect(parseHttpDate(value)).toBeUndefined()
-    },
-  )
+  it.each([
+    '1994-11-06T08:49:37Z',
+    'Sun, 06 Nov 1994 08:49:37 +0000',
+    'Sat, 01 Jan 10000 00:00:00 GMT',
+    'Sun, 06 Nov 1994 08:49:37 GMT, Sun, 06 Nov 1994 08:49:37 GMT',
+    'Sun, 99 Nov 1994 08:49:37 GMT',
+    '',
+  ])('refuses %j', (value) => {
+    expect(parseHttpDate(value)).toBeUndefined()
+  })
 })

@@ -16,18 +16,26 @@ describe.each(FORMATS)('CORS on $path', (format) => {
   it('answers the preflight with 204, the methods and the conditional headers', async () => {
     const res = await worker.fetch(ORIGIN + format.path, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+      headers: {
+        Origin: 'https://app.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
     })
     expect(res.status).toBe(204)
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*')
-    expect(res.headers.get('Access-Control-Allow-Methods')?.split(/\s*,\s*/)).toEqual(expect.arrayContaining(['GET', 'HEAD']))
+    expect(res.headers.get('Access-Control-Allow-Methods')?.split(/\s*,\s*/)).toEqual(
+      expect.arrayContaining(['GET', 'HEAD']),
+    )
     expect(res.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('if-none-match')
     expect(Number(res.headers.get('Access-Control-Max-Age'))).toBeGreaterThan(0)
   })
 
   it('keeps CORS headers on a 304', async () => {
     const etag = (await worker.fetch(ORIGIN + format.path)).headers.get('ETag')!
-    const res = await worker.fetch(ORIGIN + format.path, { headers: { Origin: 'https://app.example', 'If-None-Match': etag } })
+    const res = await worker.fetch(ORIGIN + format.path, {
+      headers: { Origin: 'https://app.example', 'If-None-Match': etag },
+    })
     expect(res.status).toBe(304)
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*')
   })

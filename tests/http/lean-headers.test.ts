@@ -7,9 +7,22 @@ import { bundledArticles } from '../helpers/bundled.ts'
 const articles = await bundledArticles()
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'
-const BROWSER_ONLY = ['Content-Security-Policy', 'Strict-Transport-Security', 'Referrer-Policy', 'Cross-Origin-Opener-Policy', 'Cross-Origin-Resource-Policy']
+const BROWSER_ONLY = [
+  'Content-Security-Policy',
+  'Strict-Transport-Security',
+  'Referrer-Policy',
+  'Cross-Origin-Opener-Policy',
+  'Cross-Origin-Resource-Policy',
+]
 /** Headers Hono's secure-headers middleware used to add everywhere, for browsers that no longer exist. */
-const OBSOLETE = ['X-XSS-Protection', 'X-Download-Options', 'X-DNS-Prefetch-Control', 'X-Permitted-Cross-Domain-Policies', 'X-Frame-Options', 'Origin-Agent-Cluster']
+const OBSOLETE = [
+  'X-XSS-Protection',
+  'X-Download-Options',
+  'X-DNS-Prefetch-Control',
+  'X-Permitted-Cross-Domain-Policies',
+  'X-Frame-Options',
+  'Origin-Agent-Cluster',
+]
 
 /** Bytes of the header block as HTTP/1.1 sends it. */
 const bytes = (headers: Headers) => [...headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0)
@@ -25,7 +38,11 @@ describe.each(FORMATS)('what a poller of $path gets', (format) => {
 
   it('a 200 with no header meant for browsers that no longer exist, in at most 700 bytes of headers', async () => {
     const app = createApp({ articles })
-    const res = await app.request(`https://news.example.com${format.path}`, { headers: { 'Accept-Encoding': 'gzip' } }, { SITE_URL: 'https://news.example.com' })
+    const res = await app.request(
+      `https://news.example.com${format.path}`,
+      { headers: { 'Accept-Encoding': 'gzip' } },
+      { SITE_URL: 'https://news.example.com' },
+    )
     expect(res.status).toBe(200)
     for (const name of OBSOLETE) expect(res.headers.get(name), name).toBeNull()
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')

@@ -23,28 +23,35 @@ describe('negotiateFormat', () => {
     ['image/png, text/*', 'rss'],
     ['application/rss+xml;q=0, */*;q=0.1', 'atom'],
     ['text/html, application/xhtml+xml, */*;q=0.8', 'rss'],
-    ['application/rss+xml, application/rdf+xml;q=0.8, application/atom+xml;q=0.6, application/xml;q=0.4, text/xml;q=0.4, */*;q=0.1', 'rss'],
+    [
+      'application/rss+xml, application/rdf+xml;q=0.8, application/atom+xml;q=0.6, application/xml;q=0.4, text/xml;q=0.4, */*;q=0.1',
+      'rss',
+    ],
   ])('Accept %j → %s', (accept, expected) => {
     expect(negotiateFormat(accept, FORMATS)?.name).toBe(expected)
   })
 
-  it.each(['text/html', 'image/png, video/*', 'application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, application/xml;q=0, text/xml;q=0, application/json;q=0'])(
-    'finds nothing for %j',
-    (accept) => {
-      expect(negotiateFormat(accept, FORMATS)).toBeUndefined()
-    },
-  )
+  it.each([
+    'text/html',
+    'image/png, video/*',
+    'application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, application/xml;q=0, text/xml;q=0, application/json;q=0',
+  ])('finds nothing for %j', (accept) => {
+    expect(negotiateFormat(accept, FORMATS)).toBeUndefined()
+  })
 })
 
 describe('/feed', () => {
-  it.each(FORMATS.map((f) => [f.mediaType, f] as const))('serves %s when asked, with Vary: Accept and Content-Location', async (type, format) => {
-    const res = await worker.fetch(`${ORIGIN}/feed`, { headers: { Accept: type } })
-    expect(res.status).toBe(200)
-    expect(res.headers.get('Content-Type')).toBe(`${type}; charset=utf-8`)
-    expect(res.headers.get('Vary')?.split(/\s*,\s*/)).toContain('Accept')
-    expect(res.headers.get('Content-Location')).toBe(ORIGIN + format.path)
-    expect(await res.text()).toBe(await (await worker.fetch(ORIGIN + format.path)).text())
-  })
+  it.each(FORMATS.map((f) => [f.mediaType, f] as const))(
+    'serves %s when asked, with Vary: Accept and Content-Location',
+    async (type, format) => {
+      const res = await worker.fetch(`${ORIGIN}/feed`, { headers: { Accept: type } })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('Content-Type')).toBe(`${type}; charset=utf-8`)
+      expect(res.headers.get('Vary')?.split(/\s*,\s*/)).toContain('Accept')
+      expect(res.headers.get('Content-Location')).toBe(ORIGIN + format.path)
+      expect(await res.text()).toBe(await (await worker.fetch(ORIGIN + format.path)).text())
+    },
+  )
 
   it('answers 406 listing the available types when nothing fits', async () => {
     const res = await worker.fetch(`${ORIGIN}/feed`, { headers: { Accept: 'image/png' } })

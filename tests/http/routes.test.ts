@@ -1,9 +1,9 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { findElements } from '../helpers/html.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
@@ -16,8 +16,15 @@ const ORIGIN = 'http://localhost:8787'
 function itemsOf(format: string, body: string): { id: string; url: string }[] {
   if (format === 'jsonFeed') return (JSON.parse(body) as JsonFeed).items.map((i) => ({ id: i.id, url: i.url }))
   const doc = parseXml(body)
-  if (format === 'rss') return children(child(doc, 'channel'), 'item').map((i) => ({ id: child(i, 'guid').text, url: child(i, 'link', '').text }))
-  return children(doc, 'entry', NS.atom).map((e) => ({ id: child(e, 'id', NS.atom).text, url: child(e, 'link', NS.atom).attributes.href ?? '' }))
+  if (format === 'rss')
+    return children(child(doc, 'channel'), 'item').map((i) => ({
+      id: child(i, 'guid').text,
+      url: child(i, 'link', '').text,
+    }))
+  return children(doc, 'entry', NS.atom).map((e) => ({
+    id: child(e, 'id', NS.atom).text,
+    url: child(e, 'link', NS.atom).attributes.href ?? '',
+  }))
 }
 
 describe.each(FORMATS)('$label at $path', (format) => {
@@ -81,7 +88,9 @@ describe('the index page', () => {
     const html = await res.text()
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
     const alternates = await findElements(html, 'head link[rel="alternate"]')
-    expect(alternates.map((l) => [l.attributes.type, l.attributes.href])).toEqual(FORMATS.map((f) => [f.mediaType, ORIGIN + f.path]))
+    expect(alternates.map((l) => [l.attributes.type, l.attributes.href])).toEqual(
+      FORMATS.map((f) => [f.mediaType, ORIGIN + f.path]),
+    )
     const links = await findElements(html, 'ul.items a[href]')
     expect(links.map((a) => a.attributes.href)).toEqual(articles.map((a) => `${ORIGIN}/articles/${a.slug}`))
   })
@@ -89,7 +98,9 @@ describe('the index page', () => {
 
 describe('errors', () => {
   it('answers an unknown path with 404, as HTML for browsers', async () => {
-    const res = await worker.fetch(`${ORIGIN}/nope`, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })
+    const res = await worker.fetch(`${ORIGIN}/nope`, {
+      headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    })
     expect(res.status).toBe(404)
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
     expect((await findElements(await res.text(), 'h1'))[0]?.text).toBe('404')

@@ -2,22 +2,29 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.tsx'
 import { loadArticles } from '../../src/content/load-articles.ts'
-import { FORMATS, type FeedFormat } from '../../src/feeds/formats.ts'
-import { MAX_SITES } from '../../src/site/sites.ts'
+import { type FeedFormat, FORMATS } from '../../src/feeds/formats.ts'
 import { SITE_LIMITS } from '../../src/site/site-memo.ts'
+import { MAX_SITES } from '../../src/site/sites.ts'
 import { articleText, files } from '../fixtures/articles.ts'
 
 /** `count` small articles, one hour apart, through the real pipeline. */
 async function corpus(count: number) {
   const texts: Record<string, string> = {}
-  for (let i = 0; i < count; i++) texts[`${String(i).padStart(4, '0')}.txt`] = articleText(`Article number ${i}`, `Body of article ${i}.`, { published: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString() })
+  for (let i = 0; i < count; i++)
+    texts[`${String(i).padStart(4, '0')}.txt`] = articleText(`Article number ${i}`, `Body of article ${i}.`, {
+      published: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString(),
+    })
   return loadArticles(files(texts))
 }
 
 /** An app that counts what it builds, by key. */
 function counted(articles: Awaited<ReturnType<typeof corpus>>, formats?: readonly FeedFormat[]) {
   const builds = new Map<string, number>()
-  const app = createApp({ articles, ...(formats && { formats }), onBuild: (key) => builds.set(key, (builds.get(key) ?? 0) + 1) })
+  const app = createApp({
+    articles,
+    ...(formats && { formats }),
+    onBuild: (key) => builds.set(key, (builds.get(key) ?? 0) + 1),
+  })
   return { app, builds }
 }
 
@@ -68,7 +75,13 @@ describe('the Cache API write after the response (waitUntil)', () => {
   /** The formats, each wrapped to count how often it really renders (a Cache API hit renders nothing). */
   function rendering() {
     const renders = new Map<string, number>()
-    const formats = FORMATS.map((f) => ({ ...f, render: (feed: Parameters<FeedFormat['render']>[0]) => (renders.set(f.name, (renders.get(f.name) ?? 0) + 1), f.render(feed)) }))
+    const formats = FORMATS.map((f) => ({
+      ...f,
+      render: (feed: Parameters<FeedFormat['render']>[0]) => {
+        renders.set(f.name, (renders.get(f.name) ?? 0) + 1)
+        return f.render(feed)
+      },
+    }))
     return { formats, renders }
   }
 
@@ -76,12 +89,20 @@ describe('the Cache API write after the response (waitUntil)', () => {
     const env = { CF_VERSION_METADATA: { id: `wait-until-${crypto.randomUUID()}` } }
     const first = rendering()
     const ctx = createExecutionContext()
-    const res = await createApp({ articles, formats: first.formats }).fetch(new Request('http://localhost/atom.xml'), env, ctx)
+    const res = await createApp({ articles, formats: first.formats }).fetch(
+      new Request('http://localhost/atom.xml'),
+      env,
+      ctx,
+    )
     const body = await res.text()
     await waitOnExecutionContext(ctx)
     expect(first.renders.get('atom')).toBe(1)
     const second = rendering()
-    const again = await createApp({ articles, formats: second.formats }).fetch(new Request('http://localhost/atom.xml'), env, createExecutionContext())
+    const again = await createApp({ articles, formats: second.formats }).fetch(
+      new Request('http://localhost/atom.xml'),
+      env,
+      createExecutionContext(),
+    )
     expect(second.renders.get('atom')).toBeUndefined()
     expect(await again.text()).toBe(body)
     expect(again.headers.get('ETag')).toBe(res.headers.get('ETag'))
@@ -97,7 +118,9 @@ describe('the hot path', () => {
       expect([...fast.headers]).toEqual([...routed.headers])
       expect(new Uint8Array(await fast.arrayBuffer())).toEqual(new Uint8Array(await routed.arrayBuffer()))
       const etag = routed.headers.get('ETag')!
-      expect((await app.request(format.path, { headers: { 'If-None-Match': etag, 'Accept-Encoding': 'gzip' } })).status).toBe(304)
+      expect(
+        (await app.request(format.path, { headers: { 'If-None-Match': etag, 'Accept-Encoding': 'gzip' } })).status,
+      ).toBe(304)
     }
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 const articles = await bundledArticles()
@@ -15,9 +15,16 @@ describe('WebSub', () => {
   it('advertises the hub and self in RSS, Atom and JSON Feed when configured', async () => {
     const rss = parseXml(await (await withHub.request('/feed.xml', {}, env)).text())
     const rssLinks = children(child(rss, 'channel'), 'link', NS.atom).map((l) => [l.attributes.rel, l.attributes.href])
-    expect(rssLinks).toEqual([['self', 'http://localhost/feed.xml'], ['hub', 'https://hub.example.net/']])
+    expect(rssLinks).toEqual([
+      ['self', 'http://localhost/feed.xml'],
+      ['hub', 'https://hub.example.net/'],
+    ])
     const atom = parseXml(await (await withHub.request('/atom.xml', {}, env)).text())
-    expect(children(atom, 'link', NS.atom).filter((l) => l.attributes.rel === 'hub').map((l) => l.attributes.href)).toEqual(['https://hub.example.net/'])
+    expect(
+      children(atom, 'link', NS.atom)
+        .filter((l) => l.attributes.rel === 'hub')
+        .map((l) => l.attributes.href),
+    ).toEqual(['https://hub.example.net/'])
     const json = (await (await withHub.request('/feed.json', {}, env)).json()) as JsonFeed
     expect(json.hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example.net/' }])
   })

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validateXML, type XMLValidationResult } from 'xmllint-wasm'
-import { bundledArticles } from '../helpers/bundled-node.ts'
 import { readConfig } from '../../src/config.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
 import { feedContext } from '../../src/feeds/feed-context.ts'
 import type { Article } from '../../src/model.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+import { bundledArticles } from '../helpers/bundled-node.ts'
 
 const articles = await bundledArticles()
 
@@ -52,7 +52,9 @@ describe('Atom feed against RFC 4287 Appendix B (RELAX NG, libxml2)', () => {
     expect(result.valid).toBe(true)
   })
 
-  it('a feed of hostile articles (markup, ]]>, control characters, U+FFFE/U+FFFF, bidi, lone surrogate) is valid', { timeout: TIMEOUT }, async () => {
+  it('a feed of hostile articles (markup, ]]>, control characters, U+FFFE/U+FFFF, bidi, lone surrogate) is valid', {
+    timeout: TIMEOUT,
+  }, async () => {
     const hostile = await hostileArticles()
     const xml = atomFor(hostile)
     // The hostile text really reached the document (escaped), so the schema saw it.

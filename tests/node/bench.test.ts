@@ -12,27 +12,48 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 describe('npm run bench (tiny configuration)', () => {
   it('measures every target side by side and writes JSON and Markdown', async () => {
-    const env = { ...process.env, BENCH_SECONDS: '1', BENCH_ROUNDS: '1', BENCH_SIZES: '1,40', BENCH_COLD_REPEAT: '1', BENCH_CONNECTIONS: '4', BENCH_OUT: out, BENCH_GENERATOR: 'autocannon' }
+    const env = {
+      ...process.env,
+      BENCH_SECONDS: '1',
+      BENCH_ROUNDS: '1',
+      BENCH_SIZES: '1,40',
+      BENCH_COLD_REPEAT: '1',
+      BENCH_CONNECTIONS: '4',
+      BENCH_OUT: out,
+      BENCH_GENERATOR: 'autocannon',
+    }
     const stdout = await new Promise<string>((done, fail) =>
-      execFile(process.execPath, [join(ROOT, 'bench/run.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so, se) => (error ? fail(new Error(`${error.message}\n${se}`)) : done(so))),
+      execFile(process.execPath, [join(ROOT, 'bench/run.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so, se) =>
+        error ? fail(new Error(`${error.message}\n${se}`)) : done(so),
+      ),
     )
     expect(stdout).toContain('| Target | Server |')
     const result = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8'))
     expect(result.machine).toMatchObject({ generator: 'autocannon', rounds: 1, seconds: 1 })
     const targets = result.rows.map((r: { target: string; server: string }) => `${r.target}|${r.server}`)
-    for (const f of ['RSS', 'Atom', 'JSON Feed']) expect(targets).toEqual(expect.arrayContaining([`${f}|limit`, `${f}|product`, `${f}|peer`, `${f} 304|product`]))
+    for (const f of ['RSS', 'Atom', 'JSON Feed'])
+      expect(targets).toEqual(expect.arrayContaining([`${f}|limit`, `${f}|product`, `${f}|peer`, `${f} 304|product`]))
     for (const row of result.rows) {
       expect(row.rps, row.target).toBeGreaterThan(0)
       expect(row.p99ms).toBeGreaterThanOrEqual(row.p50ms)
       expect(row.errors, `${row.target} ${row.server}`).toBe(0)
       // The ratio pairs each round with the limit's run of the same round.
-      const limit = result.rows.find((r: { target: string; server: string }) => r.server === 'limit' && row.target.startsWith(r.target))
+      const limit = result.rows.find(
+        (r: { target: string; server: string }) => r.server === 'limit' && row.target.startsWith(r.target),
+      )
       expect(row.ratioToLimit).toBeCloseTo(row.rounds[0].rps / limit.rounds[0].rps, 2)
       expect(row.cpuUsPerRequest).toBeGreaterThan(0)
       expect(row.capacityToLimit).toBeCloseTo(limit.cpuUsPerRequest / row.cpuUsPerRequest, 1)
     }
     // Headers of every feed's 200 and 304, counted from the responses.
-    expect(result.headers.map((h: { response: string }) => h.response)).toEqual(['RSS 200', 'RSS 304', 'Atom 200', 'Atom 304', 'JSON Feed 200', 'JSON Feed 304'])
+    expect(result.headers.map((h: { response: string }) => h.response)).toEqual([
+      'RSS 200',
+      'RSS 304',
+      'Atom 200',
+      'Atom 304',
+      'JSON Feed 200',
+      'JSON Feed 304',
+    ])
     for (const h of result.headers) expect(h.bytes, h.response).toBeGreaterThan(h.names.join('').length)
     // Every size was built and measured on each route, next to the trivial Worker.
     expect(result.scale.map((c: { articles: number }) => c.articles)).toEqual([1, 40])

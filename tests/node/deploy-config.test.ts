@@ -2,8 +2,8 @@
 // what can be checked locally is that wrangler reads the settings the README describes; CI also
 // runs `wrangler deploy --dry-run`).
 import { resolve } from 'node:path'
-import { unstable_readConfig } from 'wrangler'
 import { describe, expect, it } from 'vitest'
+import { unstable_readConfig } from 'wrangler'
 import { ASSETS_DIR } from '../../bench/lib/bundle.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')

@@ -7,8 +7,21 @@ import { parseXml } from '../helpers/xml.ts'
 
 async function feedWith(title: string): Promise<Feed> {
   const [article] = await hostileArticles()
-  const feed = new Feed({ title: 'T', id: 'urn:uuid:5d0c1a8e-7f3b-4e2a-9c61-0b8f4d2e6a17', link: 'https://example.com/', copyright: '', updated: new Date(0) })
-  feed.addItem({ title, id: article!.id, link: 'https://example.com/a', date: new Date(article!.updated), description: 'x', content: article!.contentHtml })
+  const feed = new Feed({
+    title: 'T',
+    id: 'urn:uuid:5d0c1a8e-7f3b-4e2a-9c61-0b8f4d2e6a17',
+    link: 'https://example.com/',
+    copyright: '',
+    updated: new Date(0),
+  })
+  feed.addItem({
+    title,
+    id: article!.id,
+    link: 'https://example.com/a',
+    date: new Date(article!.updated),
+    description: 'x',
+    content: article!.contentHtml,
+  })
   return feed
 }
 

@@ -5,12 +5,12 @@ import { createRequire } from 'node:module'
 import Ajv, { type ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { bundledArticles } from '../helpers/bundled-node.ts'
 import { readConfig } from '../../src/config.ts'
 import { feedContext } from '../../src/feeds/feed-context.ts'
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import type { Article } from '../../src/model.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+import { bundledArticles } from '../helpers/bundled-node.ts'
 
 const articles = await bundledArticles()
 
@@ -24,7 +24,10 @@ addFormats(ajv)
 const validateFeed = ajv.compile(SCHEMA)
 
 function jsonFeedFor(list: readonly Article[]): Record<string, unknown> {
-  return JSON.parse(renderJsonFeed(feedContext(readConfig({}), list, 'http://localhost:8787'))) as Record<string, unknown>
+  return JSON.parse(renderJsonFeed(feedContext(readConfig({}), list, 'http://localhost:8787'))) as Record<
+    string,
+    unknown
+  >
 }
 
 /** Errors as readable lines, so a failure shows what ajv said. */
@@ -74,6 +77,8 @@ describe('JSON Feed against jsonfeed-schema schema-v1.1.json (ajv + ajv-formats)
     const items = feed.items as Record<string, unknown>[]
     ;(items[0] as Record<string, unknown>).date_published = 'yesterday'
     expect(validateFeed(feed)).toBe(false)
-    expect(validateFeed.errors).toContainEqual(expect.objectContaining({ instancePath: '/items/0/date_published', keyword: 'format' }))
+    expect(validateFeed.errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/items/0/date_published', keyword: 'format' }),
+    )
   })
 })

@@ -14,7 +14,9 @@ describe('npm run load (tiny configuration)', () => {
   it('sends the whole mix and gets only the statuses that are right for each request', async () => {
     const env = { ...process.env, LOAD_SECONDS: '2', LOAD_CONNECTIONS: '8', LOAD_OUT: out }
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) =>
-      execFile(process.execPath, [join(ROOT, 'bench/load.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so) => done({ code: (error as { code?: number } | null)?.code ?? 0, stdout: so })),
+      execFile(process.execPath, [join(ROOT, 'bench/load.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so) =>
+        done({ code: (error as { code?: number } | null)?.code ?? 0, stdout: so }),
+      ),
     )
     const report = JSON.parse(readFileSync(join(out, 'load.json'), 'utf8'))
     expect(stdout).toContain('unexpected statuses 0, 5xx 0')

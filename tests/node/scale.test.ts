@@ -6,9 +6,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deployBundle } from '../../bench/lib/bundle.ts'
 import { generateArticles } from '../../bench/generate-articles.ts'
-import { startWorker, type RunningWorker } from '../../bench/lib/workers.ts'
+import { deployBundle } from '../../bench/lib/bundle.ts'
+import { type RunningWorker, startWorker } from '../../bench/lib/workers.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
 import { INDEX_PAGE_SIZE } from '../../src/site/site.tsx'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
@@ -25,9 +25,29 @@ beforeAll(async () => {
   generateArticles(join(tmp, 'seeds'), COUNT)
   // Under a low open-files limit: the build reads and writes a bounded number of files at once
   // (it used to open every seed together and die with EMFILE at 100,000 files).
-  build = spawnSync('bash', ['-c', 'ulimit -n 256 && exec "$0" "$@"', process.execPath, join(ROOT, 'scripts/build-content.ts'), join(tmp, 'seeds'), join(tmp, 'assets')], { encoding: 'utf8' })
-  const chunkSize = (JSON.parse(readFileSync(join(tmp, 'assets/_content/manifest.json'), 'utf8')) as { chunkSize: number }).chunkSize
-  at = (p) => (JSON.parse(readFileSync(join(tmp, `assets/_content/articles/${Math.floor(p / chunkSize)}.json`), 'utf8')) as { slug: string; title: string; id: string }[])[p % chunkSize]!
+  build = spawnSync(
+    'bash',
+    [
+      '-c',
+      'ulimit -n 256 && exec "$0" "$@"',
+      process.execPath,
+      join(ROOT, 'scripts/build-content.ts'),
+      join(tmp, 'seeds'),
+      join(tmp, 'assets'),
+    ],
+    { encoding: 'utf8' },
+  )
+  const chunkSize = (
+    JSON.parse(readFileSync(join(tmp, 'assets/_content/manifest.json'), 'utf8')) as { chunkSize: number }
+  ).chunkSize
+  at = (p) =>
+    (
+      JSON.parse(readFileSync(join(tmp, `assets/_content/articles/${Math.floor(p / chunkSize)}.json`), 'utf8')) as {
+        slug: string
+        title: string
+        id: string
+      }[]
+    )[p % chunkSize]!
   worker = await startWorker({ scriptPath: deployBundle(join(tmp, 'bundle')), assetsDir: join(tmp, 'assets') })
 }, 180_000)
 afterAll(async () => {
@@ -44,7 +64,11 @@ describe(`${COUNT.toLocaleString('en')} articles`, () => {
   it('build under a 256 open-files limit into a few hundred files, far from the Static Assets limits', () => {
     expect(build.status, build.stderr).toBe(0)
     expect(build.stdout).toContain(`content: ${COUNT.toLocaleString('en')} articles`)
-    const count = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : 1), 0)
+    const count = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce(
+        (n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : 1),
+        0,
+      )
     const files = count(join(tmp, 'assets'))
     expect(files).toBeGreaterThan(COUNT / 64)
     expect(files).toBeLessThan(20_000 / 10)
@@ -84,17 +108,42 @@ describe(`${COUNT.toLocaleString('en')} articles`, () => {
     const fresh = await startWorker({ scriptPath: deployBundle(join(tmp, 'bundle-2')), assetsDir: join(tmp, 'assets') })
     try {
       const positions = Array.from({ length: 20 }, (_, i) => Math.floor((i * COUNT) / 20) + 7)
-      const paths = [...positions.map((p) => `/articles/${at(p).slug}`), '/feed.xml', '/atom.xml', '/feed.json', '/', '/page/2', '/feeds.opml'].flatMap((p) => [p, p, p])
-      const statuses = await Promise.all(paths.map(async (p) => {
-        const res = await fetch(fresh.url + p)
-        await res.arrayBuffer()
-        return `${res.status} ${p}`
-      }))
+      const paths = [
+        ...positions.map((p) => `/articles/${at(p).slug}`),
+        '/feed.xml',
+        '/atom.xml',
+        '/feed.json',
+        '/',
+        '/page/2',
+        '/feeds.opml',
+      ].flatMap((p) => [p, p, p])
+      const statuses = await Promise.all(
+        paths.map(async (p) => {
+          const res = await fetch(fresh.url + p)
+          await res.arrayBuffer()
+          return `${res.status} ${p}`
+        }),
+      )
       expect(statuses).toEqual(paths.map((p) => `200 ${p}`))
       // Then batches, as a crawler sends them: every page is read through its own request's binding.
       for (let batch = 0; batch < 5; batch++) {
-        const more = Array.from({ length: 8 }, (_, i) => `/articles/${at(Math.floor(((batch * 8 + i) * COUNT) / 40) + 3).slug}`)
-        const done = await Promise.all(more.map(async (p) => `${(await fetch(fresh.url + p).then(async (r) => (await r.arrayBuffer(), r))).status} ${p}`))
+        const more = Array.from(
+          { length: 8 },
+          (_, i) => `/articles/${at(Math.floor(((batch * 8 + i) * COUNT) / 40) + 3).slug}`,
+        )
+        const done = await Promise.all(
+          more.map(
+            async (p) =>
+              `${
+                (
+                  await fetch(fresh.url + p).then(async (r) => {
+                    await r.arrayBuffer()
+                    return r
+                  })
+                ).status
+              } ${p}`,
+          ),
+        )
         expect(done).toEqual(more.map((p) => `200 ${p}`))
       }
     } finally {

@@ -10,7 +10,9 @@ import { loadArticles } from '../../src/content/load-articles.ts'
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'tests/fixtures/seed-corpus')
 const dirs: string[] = []
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
 
 const utf16 = (bom: number[], text: string, le: boolean) => {
   const bytes = [...bom]
@@ -22,10 +24,16 @@ const utf16 = (bom: number[], text: string, le: boolean) => {
 }
 const BINARY: Record<string, Buffer> = {
   'nul.txt': Buffer.from('---\npublished: 2024-01-01\n---\nTitle\n\nA NUL \u0000 here.\n'),
-  'invalid-utf8.txt': Buffer.concat([Buffer.from('---\npublished: 2024-01-01\n---\nTitle\n\nLatin-1: caf'), Buffer.from([0xe9]), Buffer.from('.\n')]),
+  'invalid-utf8.txt': Buffer.concat([
+    Buffer.from('---\npublished: 2024-01-01\n---\nTitle\n\nLatin-1: caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('.\n'),
+  ]),
   'utf16le-bom.txt': utf16([0xff, 0xfe], 'Title\n\nText.\n', true),
   'utf16be-bom.txt': utf16([0xfe, 0xff], 'Title\n\nText.\n', false),
-  'five-megabytes.txt': Buffer.from(`---\npublished: 2024-01-01\n---\nHuge\n\n${'All work and no play. '.repeat(240_000)}\n`),
+  'five-megabytes.txt': Buffer.from(
+    `---\npublished: 2024-01-01\n---\nHuge\n\n${'All work and no play. '.repeat(240_000)}\n`,
+  ),
 }
 
 /** Runs `node scripts/build-content.ts` on a folder holding `names` (from the corpus) and `binary`. */
@@ -47,7 +55,10 @@ const REFUSED: [string, string][] = [
   ['title-without-text.txt', 'title-without-text.txt:4: "Only a title" has a title but no text'],
   ['no-date.txt', 'no-date.txt:1: the article has no publication date'],
   ['bad-date.txt', 'bad-date.txt:2: published "2024-13-01" is not a date'],
-  ['updated-before-published.txt', 'updated-before-published.txt:1: updated (2023-01-01T00:00:00.000Z) is before published'],
+  [
+    'updated-before-published.txt',
+    'updated-before-published.txt:1: updated (2023-01-01T00:00:00.000Z) is before published',
+  ],
   ['bad-slug.txt', 'bad-slug.txt:3: slug "Not OK" is not lowercase words joined by hyphens'],
   ['bad-id.txt', 'bad-id.txt:3: id "not-a-uri" is not an absolute URI'],
   ['bad-author.txt', 'bad-author.txt:3: author "Ada <ada-at-example>" is not'],
@@ -67,7 +78,13 @@ const REFUSED: [string, string][] = [
 
 describe('the seed corpus through the build script', () => {
   it('covers every file of the corpus', () => {
-    const covered = new Set([...REFUSED.map(([name]) => name), 'duplicate-slug-a.txt', 'crlf.txt', 'cr.txt', 'utf8-bom.txt'])
+    const covered = new Set([
+      ...REFUSED.map(([name]) => name),
+      'duplicate-slug-a.txt',
+      'crlf.txt',
+      'cr.txt',
+      'utf8-bom.txt',
+    ])
     for (const name of readdirSync(CORPUS)) expect(covered, name).toContain(name)
   })
 
@@ -90,7 +107,10 @@ describe('the seed corpus through the build script', () => {
     const [article] = await loadArticles([{ name, bytes: readFileSync(join(CORPUS, name)) }])
     expect(article!.title).not.toMatch(/[\r\ufeff]/)
     if (name !== 'utf8-bom.txt') expect(article!.paragraphs).toEqual(['First line wrapped.', 'Second.'])
-    const [stored] = JSON.parse(readFileSync(join(result.out, '_content/articles/0.json'), 'utf8')) as { title: string; paragraphs: string[] }[]
+    const [stored] = JSON.parse(readFileSync(join(result.out, '_content/articles/0.json'), 'utf8')) as {
+      title: string
+      paragraphs: string[]
+    }[]
     expect(stored!.title).toBe(article!.title)
     expect(stored!.paragraphs).toEqual(article!.paragraphs)
   })

@@ -7,9 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 const SCRIPT = resolve(import.meta.dirname, '../../scripts/websub-ping.ts')
 
 /** Runs the ping command with a clean environment; resolves with its exit code and output. */
-function ping(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function ping(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { env: { PATH: process.env.PATH ?? '', WEBSUB_HUB: '', SITE_URL: '', ...env } })
+    const child = spawn(process.execPath, [SCRIPT, ...args], {
+      env: { PATH: process.env.PATH ?? '', WEBSUB_HUB: '', SITE_URL: '', ...env },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -19,13 +24,19 @@ function ping(args: string[], env: Record<string, string> = {}): Promise<{ code:
 }
 
 /** A stub hub on 127.0.0.1 that records what it receives and answers `status`. */
-async function stubHub(status: number): Promise<{ url: string; received: { method: string; type: string; body: URLSearchParams }[]; server: Server }> {
+async function stubHub(
+  status: number,
+): Promise<{ url: string; received: { method: string; type: string; body: URLSearchParams }[]; server: Server }> {
   const received: { method: string; type: string; body: URLSearchParams }[] = []
   const server = createServer((req: IncomingMessage, res) => {
     let body = ''
     req.on('data', (d) => (body += d))
     req.on('end', () => {
-      received.push({ method: req.method ?? '', type: req.headers['content-type'] ?? '', body: new URLSearchParams(body) })
+      received.push({
+        method: req.method ?? '',
+        type: req.headers['content-type'] ?? '',
+        body: new URLSearchParams(body),
+      })
       res.writeHead(status).end(status === 204 ? undefined : 'hub says no')
     })
   })

@@ -1,9 +1,9 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { bundledArticles } from '../helpers/bundled.ts'
 import { createApp } from '../../src/app.tsx'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+import { bundledArticles } from '../helpers/bundled.ts'
 import { findElements } from '../helpers/html.ts'
 import { child, children, parseXml } from '../helpers/xml.ts'
 
@@ -12,20 +12,27 @@ const articles = await bundledArticles()
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'
 const ARTICLE = `/articles/${articles[0]!.slug}`
-const NAVIGATION = { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' }
+const NAVIGATION = {
+  'Sec-Fetch-Dest': 'document',
+  'Sec-Fetch-Mode': 'navigate',
+  Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+}
 
 async function page(path: string, headers: Record<string, string> = {}) {
   const res = await worker.fetch(ORIGIN + path, { headers })
   return { res, html: await res.text() }
 }
-const meta = async (html: string, property: string) => (await findElements(html, `meta[property="${property}"], meta[name="${property}"]`))[0]?.attributes.content
+const meta = async (html: string, property: string) =>
+  (await findElements(html, `meta[property="${property}"], meta[name="${property}"]`))[0]?.attributes.content
 
 describe('article page', () => {
   it('has a canonical URL, feed autodiscovery and Open Graph / Twitter metadata', async () => {
     const { html } = await page(ARTICLE)
     const a = articles[0]!
     expect((await findElements(html, 'link[rel="canonical"]'))[0]?.attributes.href).toBe(ORIGIN + ARTICLE)
-    expect((await findElements(html, 'link[rel="alternate"]')).map((l) => l.attributes.type)).toEqual(FORMATS.map((f) => f.mediaType))
+    expect((await findElements(html, 'link[rel="alternate"]')).map((l) => l.attributes.type)).toEqual(
+      FORMATS.map((f) => f.mediaType),
+    )
     expect(await meta(html, 'og:type')).toBe('article')
     expect(await meta(html, 'og:url')).toBe(ORIGIN + ARTICLE)
     expect(await meta(html, 'og:description')).toBe(a.summary)
@@ -58,7 +65,8 @@ describe('article page', () => {
 describe('Content-Security-Policy', () => {
   it('forbids inline script, foreign origins and framing on every page', async () => {
     for (const path of ['/', ARTICLE, '/feed.xml', '/nope']) {
-      const csp = (await worker.fetch(ORIGIN + path, { headers: NAVIGATION })).headers.get('Content-Security-Policy') ?? ''
+      const csp =
+        (await worker.fetch(ORIGIN + path, { headers: NAVIGATION })).headers.get('Content-Security-Policy') ?? ''
       expect(csp, path).toContain("default-src 'none'")
       expect(csp).toContain("script-src 'self'")
       expect(csp).not.toContain('unsafe-inline')
@@ -68,33 +76,44 @@ describe('Content-Security-Policy', () => {
 })
 
 describe('feed URLs in a browser', () => {
-  it.each(FORMATS.map((f) => [f.path, f] as const))('%s shows a readable page to a navigation, and the feed to everyone else', async (path, format) => {
-    const nav = await page(path, NAVIGATION)
-    expect(nav.res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
-    expect(nav.res.headers.get('Vary')).toContain('Sec-Fetch-Dest')
-    expect((await findElements(nav.html, '.notice'))[0]?.text).toContain('This is a feed')
-    expect((await findElements(nav.html, '.feedrow input'))[0]?.attributes.value).toBe(ORIGIN + path)
-    expect((await findElements(nav.html, 'ul.items li h2 a')).map((a) => a.attributes.href)).toEqual(articles.slice(0, 20).map((a) => `${ORIGIN}/articles/${a.slug}`))
+  it.each(FORMATS.map((f) => [f.path, f] as const))(
+    '%s shows a readable page to a navigation, and the feed to everyone else',
+    async (path, format) => {
+      const nav = await page(path, NAVIGATION)
+      expect(nav.res.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+      expect(nav.res.headers.get('Vary')).toContain('Sec-Fetch-Dest')
+      expect((await findElements(nav.html, '.notice'))[0]?.text).toContain('This is a feed')
+      expect((await findElements(nav.html, '.feedrow input'))[0]?.attributes.value).toBe(ORIGIN + path)
+      expect((await findElements(nav.html, 'ul.items li h2 a')).map((a) => a.attributes.href)).toEqual(
+        articles.slice(0, 20).map((a) => `${ORIGIN}/articles/${a.slug}`),
+      )
 
-    const reader = await page(path, { Accept: format.mediaType })
-    const plain = await page(path)
-    const fetchFromScript = await page(path, { 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Mode': 'cors' })
-    for (const other of [reader, fetchFromScript]) {
-      expect(other.res.headers.get('Content-Type')).toBe(`${format.mediaType}; charset=utf-8`)
-      expect(other.html).toBe(plain.html)
-      expect(other.res.headers.get('Vary')).toContain('Sec-Fetch-Dest')
-    }
-  })
+      const reader = await page(path, { Accept: format.mediaType })
+      const plain = await page(path)
+      const fetchFromScript = await page(path, { 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Mode': 'cors' })
+      for (const other of [reader, fetchFromScript]) {
+        expect(other.res.headers.get('Content-Type')).toBe(`${format.mediaType}; charset=utf-8`)
+        expect(other.html).toBe(plain.html)
+        expect(other.res.headers.get('Vary')).toContain('Sec-Fetch-Dest')
+      }
+    },
+  )
 
   it('keeps a separate ETag for the page and the feed', async () => {
     const nav = await page('/feed.xml', NAVIGATION)
     const feed = await page('/feed.xml')
     expect(nav.res.headers.get('ETag')).not.toBe(feed.res.headers.get('ETag'))
-    expect((await worker.fetch(`${ORIGIN}/feed.xml`, { headers: { 'If-None-Match': feed.res.headers.get('ETag')! } })).status).toBe(304)
+    expect(
+      (await worker.fetch(`${ORIGIN}/feed.xml`, { headers: { 'If-None-Match': feed.res.headers.get('ETag')! } }))
+        .status,
+    ).toBe(304)
   })
 
   it('links RSS and Atom to the XSLT, which is served as XSL and is well-formed', async () => {
-    for (const path of ['/feed.xml', '/atom.xml']) expect((await page(path)).html).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<\?xml-stylesheet type="text\/xsl" href="\/feed.xsl"\?>\n</)
+    for (const path of ['/feed.xml', '/atom.xml'])
+      expect((await page(path)).html).toMatch(
+        /^<\?xml version="1.0" encoding="utf-8"\?>\n<\?xml-stylesheet type="text\/xsl" href="\/feed.xsl"\?>\n</,
+      )
     const xsl = await page('/feed.xsl')
     expect(xsl.res.headers.get('Content-Type')).toBe('text/xsl; charset=utf-8')
     expect(parseXml(xsl.html).local).toBe('stylesheet')
@@ -112,7 +131,9 @@ describe('index page and OPML', () => {
     const { html } = await page('/')
     const rows = await findElements(html, '.subscribe .feedrow input')
     expect(rows.map((r) => r.attributes.value)).toEqual(FORMATS.map((f) => ORIGIN + f.path))
-    expect((await findElements(html, '.subscribe button.copy')).map((b) => b.attributes['data-copy'])).toEqual(FORMATS.map((f) => ORIGIN + f.path))
+    expect((await findElements(html, '.subscribe button.copy')).map((b) => b.attributes['data-copy'])).toEqual(
+      FORMATS.map((f) => ORIGIN + f.path),
+    )
     const hrefs = (await findElements(html, '.subscribe a[href]')).map((a) => a.attributes.href)
     expect(hrefs).toContain(`feed:${ORIGIN}/feed.xml`)
     expect(hrefs).toContain(`${ORIGIN}/feeds.opml`)
@@ -124,7 +145,9 @@ describe('index page and OPML', () => {
     const opml = parseXml(html)
     expect(opml.attributes.version).toBe('2.0')
     expect(child(child(opml, 'head'), 'title').text).toBe('Feed Endpoint')
-    expect(children(child(opml, 'body'), 'outline').map((o) => [o.attributes.type, o.attributes.xmlUrl])).toEqual(FORMATS.map((f) => ['rss', ORIGIN + f.path]))
+    expect(children(child(opml, 'body'), 'outline').map((o) => [o.attributes.type, o.attributes.xmlUrl])).toEqual(
+      FORMATS.map((f) => ['rss', ORIGIN + f.path]),
+    )
   })
 })
 
@@ -132,7 +155,11 @@ describe('hostile article text in pages', () => {
   it('is escaped in the feed preview, the index and the article page', async () => {
     const list = await hostileArticles()
     const app = createApp({ articles: list })
-    for (const [path, headers] of [['/feed.xml', NAVIGATION], ['/', {}], [`/articles/${list[0]!.slug}`, {}]] as const) {
+    for (const [path, headers] of [
+      ['/feed.xml', NAVIGATION],
+      ['/', {}],
+      [`/articles/${list[0]!.slug}`, {}],
+    ] as const) {
       const html = await (await app.request(path, { headers })).text()
       expect(await findElements(html, 'main script, main img, main b, main i'), path).toEqual([])
       expect(html).not.toContain('<script>alert')
@@ -146,13 +173,17 @@ describe('index pages', () => {
     const { loadArticles } = await import('../../src/content/load-articles.ts')
     const { articleText, files } = await import('../fixtures/articles.ts')
     const texts: Record<string, string> = {}
-    for (let i = 0; i < 65; i++) texts[`a${i}.txt`] = articleText(`Article ${i}`, 'Body.', { published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString() })
+    for (let i = 0; i < 65; i++)
+      texts[`a${i}.txt`] = articleText(`Article ${i}`, 'Body.', {
+        published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString(),
+      })
     return createApp({ articles: await loadArticles(files(texts)) })
   }
 
   it('lists 30 articles per page, newest first, with next and previous links', async () => {
     const app = await many()
-    const titles = async (path: string) => (await findElements(await (await app.request(path)).text(), 'ul.items li h2 a')).map((a) => a.text)
+    const titles = async (path: string) =>
+      (await findElements(await (await app.request(path)).text(), 'ul.items li h2 a')).map((a) => a.text)
     expect(await titles('/')).toEqual(Array.from({ length: 30 }, (_, i) => `Article ${64 - i}`))
     expect((await titles('/page/2'))[0]).toBe('Article 34')
     expect(await titles('/page/3')).toEqual(['Article 4', 'Article 3', 'Article 2', 'Article 1', 'Article 0'])
@@ -167,6 +198,7 @@ describe('index pages', () => {
     const one = await app.request('/page/1')
     expect(one.status).toBe(301)
     expect(one.headers.get('Location')).toBe('http://localhost/')
-    for (const path of ['/page/4', '/page/0', '/page/01', '/page/-1', '/page/abc', '/page/99999999999']) expect((await app.request(path)).status, path).toBe(404)
+    for (const path of ['/page/4', '/page/0', '/page/01', '/page/-1', '/page/abc', '/page/99999999999'])
+      expect((await app.request(path)).status, path).toBe(404)
   })
 })

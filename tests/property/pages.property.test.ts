@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.tsx'
 import { loadArticles } from '../../src/content/load-articles.ts'
+import type { Article } from '../../src/model.ts'
 import { articleText, files } from '../fixtures/articles.ts'
 import { anyText, params, someText } from '../helpers/property.ts'
 
@@ -23,7 +24,9 @@ async function markup(html: string): Promise<{ elements: Set<string>; attributes
 
 /** What a page may contain: exactly the markup of the same pages for a plain article. */
 async function baseline(): Promise<{ elements: Set<string>; attributes: Set<string> }> {
-  const articles = await loadArticles(files({ 'plain.txt': articleText('Plain', 'Text.\n\nMore.', { tags: 'x', author: 'A <a@example.com>' }) }))
+  const articles = await loadArticles(
+    files({ 'plain.txt': articleText('Plain', 'Text.\n\nMore.', { tags: 'x', author: 'A <a@example.com>' }) }),
+  )
   const app = createApp({ articles })
   const a = await markup(await (await app.request('/')).text())
   const b = await markup(await (await app.request(`/articles/${articles[0]!.slug}`)).text())
@@ -31,7 +34,14 @@ async function baseline(): Promise<{ elements: Set<string>; attributes: Set<stri
 }
 
 const strip = (s: string) => s.replace(/[\r\n]/g, ' ')
-const page = fc.record({ title: someText(30), body: fc.array(anyText(40), { minLength: 1, maxLength: 3 }), tags: fc.array(someText(8).map((t) => t.replace(/[,\r\n]/g, '')), { maxLength: 2 }) })
+const page = fc.record({
+  title: someText(30),
+  body: fc.array(anyText(40), { minLength: 1, maxLength: 3 }),
+  tags: fc.array(
+    someText(8).map((t) => t.replace(/[,\r\n]/g, '')),
+    { maxLength: 2 },
+  ),
+})
 
 describe('HTML pages, for any article text', async () => {
   const allowed = await baseline()
@@ -40,11 +50,15 @@ describe('HTML pages, for any article text', async () => {
     await fc.assert(
       fc.asyncProperty(page, async ({ title, body, tags }) => {
         const meta: Record<string, string> = {}
-        const cleanTags = tags.map((t) => t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '').trim()).filter(Boolean)
+        const cleanTags = tags
+          .map((t) => t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '').trim())
+          .filter(Boolean)
         if (cleanTags.length) meta.tags = [...new Set(cleanTags)].join(', ')
-        let articles
+        let articles: Article[]
         try {
-          articles = await loadArticles(files({ 'p.txt': articleText(strip(title), body.map(strip).join('\n\n'), meta) }))
+          articles = await loadArticles(
+            files({ 'p.txt': articleText(strip(title), body.map(strip).join('\n\n'), meta) }),
+          )
         } catch {
           return // refused input never reaches a page; the content property covers refusals
         }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '../../src/content/escape-html.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
-import { renderJsonFeed, type JsonFeed } from '../../src/feeds/json-feed.ts'
+import { type JsonFeed, renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import { renderRss } from '../../src/feeds/rss.ts'
 import { toXmlChars } from '../../src/feeds/xml.ts'
 import type { Article } from '../../src/model.ts'
@@ -10,7 +10,9 @@ import { context } from '../fixtures/articles.ts'
 import { anyText, params, someText } from '../helpers/property.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
-const date = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(ms).toISOString())
+const date = fc
+  .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) })
+  .map((ms) => new Date(ms).toISOString())
 
 /** Any article the model can hold: every string arbitrary, lone surrogates and controls included. */
 const article: fc.Arbitrary<Article> = fc
@@ -22,7 +24,13 @@ const article: fc.Arbitrary<Article> = fc
     paragraphs: fc.array(anyText(60), { minLength: 1, maxLength: 4 }),
     published: date,
     updatedOffset: fc.nat({ max: 10 ** 9 }),
-    authors: fc.array(fc.record({ name: someText(10), email: fc.option(fc.emailAddress(), { nil: undefined }) }, { requiredKeys: ['name'] }), { maxLength: 2 }),
+    authors: fc.array(
+      fc.record(
+        { name: someText(10), email: fc.option(fc.emailAddress(), { nil: undefined }) },
+        { requiredKeys: ['name'] },
+      ),
+      { maxLength: 2 },
+    ),
     tags: fc.uniqueArray(someText(10), { maxLength: 3 }),
     language: fc.option(fc.constantFrom('en', 'fr', 'he', 'ar', 'pt-BR', 'zh-Hant-TW'), { nil: undefined }),
   })
@@ -43,14 +51,24 @@ const article: fc.Arbitrary<Article> = fc
 /** Several articles with distinct slugs and ids, newest first (what loadArticles guarantees). */
 const articles = fc
   .uniqueArray(article, { minLength: 1, maxLength: 4, selector: (a) => a.slug })
-  .map((list) => list.map((a, i) => ({ ...a, id: `${a.id.slice(0, -2)}${String(i).padStart(2, '0')}` })).sort((a, b) => (a.published < b.published ? 1 : -1)))
+  .map((list) =>
+    list
+      .map((a, i) => ({ ...a, id: `${a.id.slice(0, -2)}${String(i).padStart(2, '0')}` }))
+      .sort((a, b) => (a.published < b.published ? 1 : -1)),
+  )
 
 /** Settings are text too: a hostile site title, description and author name. */
-const env = fc.record({ SITE_TITLE: someText(20), SITE_DESCRIPTION: someText(30), SITE_AUTHOR: someText(10) }).map((e) => {
-  // Configuration values cannot hold control characters (readConfig refuses them); strip them here.
-  const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').trim() || 'x'
-  return { SITE_TITLE: clean(e.SITE_TITLE), SITE_DESCRIPTION: clean(e.SITE_DESCRIPTION), SITE_AUTHOR: clean(e.SITE_AUTHOR) }
-})
+const env = fc
+  .record({ SITE_TITLE: someText(20), SITE_DESCRIPTION: someText(30), SITE_AUTHOR: someText(10) })
+  .map((e) => {
+    // Configuration values cannot hold control characters (readConfig refuses them); strip them here.
+    const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').trim() || 'x'
+    return {
+      SITE_TITLE: clean(e.SITE_TITLE),
+      SITE_DESCRIPTION: clean(e.SITE_DESCRIPTION),
+      SITE_AUTHOR: clean(e.SITE_AUTHOR),
+    }
+  })
 
 describe('serializers, for any article text and metadata', () => {
   it('RSS is well-formed and reads back the same text, minus what XML cannot carry', () => {
@@ -82,7 +100,9 @@ describe('serializers, for any article text and metadata', () => {
           expect(child(entry, 'summary', NS.atom).text).toBe(toXmlChars(a.summary))
           expect(child(entry, 'content', NS.atom).text).toBe(toXmlChars(a.contentHtml))
           expect(children(entry, 'category', NS.atom).map((c) => c.attributes.term)).toEqual(a.tags.map(toXmlChars))
-          expect(children(entry, 'author', NS.atom).map((p) => child(p, 'name', NS.atom).text)).toEqual((a.authors.length ? a.authors.map((x) => x.name) : [settings.SITE_AUTHOR]).map(toXmlChars))
+          expect(children(entry, 'author', NS.atom).map((p) => child(p, 'name', NS.atom).text)).toEqual(
+            (a.authors.length ? a.authors.map((x) => x.name) : [settings.SITE_AUTHOR]).map(toXmlChars),
+          )
         })
       }),
       params(3000),
@@ -94,7 +114,18 @@ describe('serializers, for any article text and metadata', () => {
       fc.property(articles, env, (list, settings) => {
         const json = JSON.parse(renderJsonFeed(context(list, settings))) as JsonFeed
         expect(json.title).toBe(settings.SITE_TITLE)
-        expect(json.items.map((i) => [i.id, i.title, i.summary, i.content_html, i.content_text, i.tags, i.date_published, i.date_modified])).toEqual(
+        expect(
+          json.items.map((i) => [
+            i.id,
+            i.title,
+            i.summary,
+            i.content_html,
+            i.content_text,
+            i.tags,
+            i.date_published,
+            i.date_modified,
+          ]),
+        ).toEqual(
           list.map((a) => [a.id, a.title, a.summary, a.contentHtml, a.contentText, a.tags, a.published, a.updated]),
         )
       }),
