@@ -1,4 +1,4 @@
-import { LANGUAGE_TAG } from './content/metadata.ts'
+import { CONTROL_CHARACTER, httpUrl, isAbsoluteUri, isEmail, LANGUAGE_TAG } from './content/text-rules.ts'
 import type { SiteConfig } from './model.ts'
 
 /** The Worker's bindings: `[vars]` in wrangler.toml, overridable per environment or with `--var`. */
@@ -76,17 +76,14 @@ export function readConfig(env: Env): ResolvedConfig {
   const text = (key: TextVar, fallback?: string): string | undefined => {
     const value = env[key]?.trim()
     if (value === undefined || value === '') return fallback
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(value))
-      problems.push(`${key} holds a control character`)
+    if (CONTROL_CHARACTER.test(value)) problems.push(`${key} holds a control character`)
     return value
   }
   const absoluteUrl = (key: TextVar): string | undefined => {
     const value = text(key)
     if (value === undefined) return undefined
-    try {
-      const url = new URL(value)
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
-    } catch {}
+    const url = httpUrl(value)
+    if (url !== undefined) return url
     problems.push(`${key} must be an absolute http(s) URL, e.g. https://news.example.com (got "${value}")`)
     return undefined
   }
@@ -95,10 +92,9 @@ export function readConfig(env: Env): ResolvedConfig {
   if (!LANGUAGE_TAG.test(language))
     problems.push(`SITE_LANGUAGE must be a BCP 47 tag such as en or pt-BR (got "${language}")`)
   const id = text('SITE_ID', DEFAULTS.id) as string
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id))
-    problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
+  if (!isAbsoluteUri(id)) problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
   const email = text('SITE_AUTHOR_EMAIL')
-  if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email))
+  if (email !== undefined && !isEmail(email))
     problems.push(`SITE_AUTHOR_EMAIL must be an email address (got "${email}")`)
   const wholeNumber = (key: TextVar, fallback: number, min: number, max: number): number => {
     const value = text(key, String(fallback)) as string

@@ -1,22 +1,16 @@
 /**
- * A problem in one article file, located to the line, with how to fix it.
- * `loadArticles` collects every problem before it throws, so one build shows them all.
+ * A problem in one article file, located to the line, with how to fix it: the message is
+ * `file:line: problem. fix.` `loadArticles` collects every problem before it throws, so one build
+ * shows them all.
  */
 export class ContentError extends Error {
-  readonly file: string
-  readonly line: number
-  readonly hint: string
-
-  constructor(file: string, line: number, problem: string, hint: string) {
-    super(`${file}:${line}: ${problem}. ${hint}`)
+  constructor(file: string, line: number, problem: string, fix: string) {
+    super(`${file}:${line}: ${problem}. ${fix}`)
     this.name = 'ContentError'
-    this.file = file
-    this.line = line
-    this.hint = hint
   }
 }
 
-/** Every problem found in `seeds/`, reported at once. */
+/** Every problem found in `seeds/` (or in one file of it), reported at once. */
 export class ContentErrors extends Error {
   readonly errors: readonly ContentError[]
 

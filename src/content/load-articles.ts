@@ -88,7 +88,8 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
     try {
       articles.push(await parseArticle(meta ? { file, stem, text, meta } : { file, stem, text }))
     } catch (error) {
-      errors.push(asContentError(error, file))
+      if (error instanceof ContentErrors) errors.push(...error.errors)
+      else errors.push(asContentError(error, file))
     }
     options.progress?.(++parsed, texts.size)
   }

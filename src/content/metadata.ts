@@ -1,6 +1,8 @@
 import type { Author } from '../model.ts'
 import { ContentError } from './content-error.ts'
+import { parseDate } from './parse-date.ts'
 import { SLUG_PATTERN } from './slugify.ts'
+import { CONTROL_CHARACTER, isAbsoluteUri, isEmail, LANGUAGE_TAG } from './text-rules.ts'
 
 /** Optional per-article settings, from front matter or a sidecar `.meta` file. */
 export interface Metadata {
@@ -22,117 +24,183 @@ export interface MetadataSource {
   lines: readonly string[]
 }
 
-const KEYS = ['slug', 'id', 'published', 'updated', 'author', 'tags', 'language', 'summary'] as const
-type Key = (typeof KEYS)[number]
+/** A value that cannot be used: what is wrong and how to fix it. */
+interface Problem {
+  problem: string
+  fix: string
+}
 
-const HINT_KEYS = `Known keys: ${KEYS.join(', ')}.`
-/** RFC 3339 date-time, or a plain date meaning midnight UTC. */
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i
-/** BCP 47 shape: a 2–3 letter primary subtag, then 1–8 character subtags. */
-export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/
-const AUTHOR = /^([^<>]+?)\s*(?:<([^<>\s]+@[^<>\s]+)>)?$/
-/** Characters no feed format can carry (XML 1.0 §2.2) are not allowed in metadata values. */
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/
+/** One metadata key: what README's metadata table says of it, and how its value is read. */
+export interface MetadataKey {
+  key: string
+  /** Whether an article without it is refused. */
+  required: boolean
+  /** How to write it: the fix shown when a required key is missing. */
+  fix: string
+  /** What applies when the key is absent, as README's table says it. */
+  default: string
+  /** Whether the key may appear on several lines (each adds one value). */
+  repeats: boolean
+  /** Stores `value` in `meta`, or says why it cannot. */
+  read(value: string, meta: Metadata): Problem | undefined
+}
+
+const DATE_FIX = 'Use RFC 3339, e.g. `2024-05-01` or `2024-05-01T09:30:00Z` or `2024-05-01T11:30:00+02:00`.'
+const AUTHOR = /^([^<>]+?)\s*(?:<([^<>\s]+)>)?$/
+
+function date(key: 'published' | 'updated'): MetadataKey['read'] {
+  return (value, meta) => {
+    const parsed = parseDate(value)
+    if (parsed === undefined) return { problem: `${key} "${value}" is not a date`, fix: DATE_FIX }
+    meta[key] = parsed
+  }
+}
+
+/**
+ * The metadata keys, in README's order. `parseMetadata` reads lines with this table, and a test
+ * checks README's table against it.
+ */
+export const METADATA_KEYS: readonly MetadataKey[] = [
+  {
+    key: 'published',
+    required: true,
+    default: 'none: a build error',
+    repeats: false,
+    fix: 'Add `published: 2024-05-01` (RFC 3339; dates are never guessed, since readers take a new date for a new article)',
+    read: date('published'),
+  },
+  {
+    key: 'updated',
+    required: false,
+    default: '`published`',
+    repeats: false,
+    fix: 'Add `updated: 2024-05-02`',
+    read: date('updated'),
+  },
+  {
+    key: 'slug',
+    required: false,
+    fix: 'Add `slug: north-korea-crypto-theft`',
+    default: 'from the title: lowercase ASCII words, ≤ 80 chars',
+    repeats: false,
+    read(value, meta) {
+      if (!SLUG_PATTERN.test(value))
+        return {
+          problem: `slug "${value}" is not lowercase words joined by hyphens`,
+          fix: 'Use e.g. `slug: north-korea-crypto-theft`.',
+        }
+      meta.slug = value
+    },
+  },
+  {
+    key: 'id',
+    required: false,
+    fix: 'Add `id: tag:example.com,2024:post-1`',
+    default: '`urn:uuid:` v5 of the file name',
+    repeats: false,
+    read(value, meta) {
+      if (!isAbsoluteUri(value))
+        return {
+          problem: `id "${value}" is not an absolute URI`,
+          fix: 'Use e.g. `id: urn:uuid:…` or `id: tag:example.com,2024:post-1`; it must never change once published.',
+        }
+      meta.id = value
+    },
+  },
+  {
+    key: 'author',
+    required: false,
+    fix: 'Add `author: Ada Lovelace <ada@example.com>`',
+    default: 'the site author',
+    repeats: true,
+    read(value, meta) {
+      const [, name, email] = AUTHOR.exec(value) ?? []
+      if (name === undefined || (email !== undefined && !isEmail(email)))
+        return {
+          problem: `author "${value}" is not \`Name\` or \`Name <email>\``,
+          fix: 'Use e.g. `author: Ada Lovelace <ada@example.com>`; repeat the line for more authors.',
+        }
+      meta.authors.push(email ? { name, email } : { name })
+    },
+  },
+  {
+    key: 'tags',
+    required: false,
+    fix: 'Add `tags: Security, Cryptocurrency`',
+    default: 'none',
+    repeats: false,
+    read(value, meta) {
+      const tags = value.split(',').map((t) => t.trim())
+      if (tags.includes(''))
+        return {
+          problem: `tags "${value}" has an empty tag`,
+          fix: 'Separate tags with single commas: `tags: Security, Cryptocurrency`.',
+        }
+      meta.tags = [...new Set(tags)]
+    },
+  },
+  {
+    key: 'language',
+    required: false,
+    fix: 'Add `language: pt-BR`',
+    default: 'the site language',
+    repeats: false,
+    read(value, meta) {
+      if (!LANGUAGE_TAG.test(value))
+        return {
+          problem: `language "${value}" is not a BCP 47 language tag`,
+          fix: 'Use e.g. `language: en` or `language: pt-BR`.',
+        }
+      meta.language = value
+    },
+  },
+  {
+    key: 'summary',
+    required: false,
+    fix: 'Add `summary: One or two sentences.`',
+    default: 'the first paragraph, cut at a word near 280 chars',
+    repeats: false,
+    read(value, meta) {
+      meta.summary = value
+    },
+  },
+]
+
+const BY_KEY = new Map(METADATA_KEYS.map((k) => [k.key, k]))
+const KNOWN = `Known keys: ${METADATA_KEYS.map((k) => k.key).join(', ')}.`
 
 /**
  * Parses `key: value` lines (blank lines and `#` comments allowed) and checks every value.
- * `author` may repeat, one person per line; other keys may appear once.
+ * Keys marked `repeats` may appear on several lines; others once. A required key that is missing
+ * is left to the caller, which knows where to point.
  *
- * @throws ContentError naming the file and line of the first bad line
+ * @returns the metadata, every problem found (one per bad line: a file shows them all at once) and the keys present
  */
-export function parseMetadata(source: MetadataSource): Metadata {
+export function parseMetadata(source: MetadataSource): { meta: Metadata; errors: ContentError[]; keys: Set<string> } {
   const meta: Metadata = { authors: [], tags: [] }
-  const seen = new Set<Key>()
+  const errors: ContentError[] = []
+  const seen = new Set<string>()
   source.lines.forEach((raw, index) => {
-    const line = source.firstLine + index
-    const fail = (problem: string, hint: string): never => {
-      throw new ContentError(source.file, line, problem, hint)
+    const fail = (problem: string, fix: string) => {
+      errors.push(new ContentError(source.file, source.firstLine + index, problem, fix))
     }
     const text = raw.trim()
     if (text === '' || text.startsWith('#')) return
     const colon = text.indexOf(':')
     if (colon <= 0)
-      return fail(`"${text}" is not a \`key: value\` line`, `Write e.g. \`published: 2024-05-01\`. ${HINT_KEYS}`)
-    const key = text.slice(0, colon).trim().toLowerCase()
+      return fail(`"${text}" is not a \`key: value\` line`, `Write e.g. \`published: 2024-05-01\`. ${KNOWN}`)
+    const name = text.slice(0, colon).trim().toLowerCase()
     const value = text.slice(colon + 1).trim()
-    if (!(KEYS as readonly string[]).includes(key)) fail(`unknown metadata key "${key}"`, HINT_KEYS)
-    const k = key as Key
-    if (k !== 'author' && seen.has(k)) fail(`"${k}" is set twice`, 'Keep one line per key (only `author` may repeat).')
-    seen.add(k)
-    if (value === '') fail(`"${k}" has no value`, 'Give it a value or remove the line.')
-    if (FORBIDDEN.test(value)) fail(`"${k}" holds a control character`, 'Remove it; feeds cannot carry it.')
-    switch (k) {
-      case 'slug':
-        if (!SLUG_PATTERN.test(value))
-          fail(`slug "${value}" is not lowercase words joined by hyphens`, 'Use e.g. `slug: north-korea-crypto-theft`.')
-        meta.slug = value
-        break
-      case 'id':
-        if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value))
-          fail(
-            `id "${value}" is not an absolute URI`,
-            'Use e.g. `id: urn:uuid:…` or `id: tag:example.com,2024:post-1`; it must never change once published.',
-          )
-        meta.id = value
-        break
-      case 'published':
-      case 'updated': {
-        const date = parseDate(value)
-        if (date === undefined)
-          return fail(
-            `${k} "${value}" is not a date`,
-            'Use RFC 3339, e.g. `2024-05-01` or `2024-05-01T09:30:00Z` or `2024-05-01T11:30:00+02:00`.',
-          )
-        meta[k] = date
-        break
-      }
-      case 'author': {
-        const match = AUTHOR.exec(value)
-        if (!match)
-          return fail(
-            `author "${value}" is not \`Name\` or \`Name <email>\``,
-            'Use e.g. `author: Ada Lovelace <ada@example.com>`; repeat the line for more authors.',
-          )
-        const [, name = '', email] = match as RegExpExecArray
-        meta.authors.push(email ? { name, email } : { name })
-        break
-      }
-      case 'tags': {
-        const tags = value.split(',').map((t) => t.trim())
-        if (tags.some((t) => t === ''))
-          fail(
-            `tags "${value}" has an empty tag`,
-            'Separate tags with single commas: `tags: Security, Cryptocurrency`.',
-          )
-        meta.tags = [...new Set(tags)]
-        break
-      }
-      case 'language':
-        if (!LANGUAGE_TAG.test(value))
-          fail(`language "${value}" is not a BCP 47 language tag`, 'Use e.g. `language: en` or `language: pt-BR`.')
-        meta.language = value
-        break
-      case 'summary':
-        meta.summary = value
-        break
-    }
+    const key = BY_KEY.get(name)
+    if (!key) return fail(`unknown metadata key "${name}"`, KNOWN)
+    if (!key.repeats && seen.has(name))
+      return fail(`"${name}" is set twice`, 'Keep one line per key (only `author` may repeat).')
+    seen.add(name)
+    if (value === '') return fail(`"${name}" has no value`, 'Give it a value or remove the line.')
+    if (CONTROL_CHARACTER.test(value))
+      return fail(`"${name}" holds a control character`, 'Remove it; feeds cannot carry it.')
+    const problem = key.read(value, meta)
+    if (problem) fail(problem.problem, problem.fix)
   })
-  return meta
-}
-
-/**
- * Parses an RFC 3339 date-time (or a bare date, read as midnight UTC) into a normalised UTC
- * string; rejects impossible dates such as February 30th.
- *
- * @returns `toISOString()` form, or `undefined` when `value` is not a real date
- */
-export function parseDate(value: string): string | undefined {
-  const m = DATE.exec(value)
-  if (!m) return undefined
-  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined
-  const daysInMonth = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate()
-  if (Number(d) < 1 || Number(d) > daysInMonth) return undefined
-  const ms = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${frac.slice(0, 4)}${zone.toUpperCase()}`)
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString()
+  return { meta, errors, keys: seen }
 }

@@ -1,9 +1,9 @@
 import type { Article } from '../model.ts'
 import { bodyHtml, bodyText } from './article-body.ts'
 import { articleId } from './article-id.ts'
-import { ContentError } from './content-error.ts'
+import { ContentError, ContentErrors } from './content-error.ts'
 import { displayDate, isPlainEnglish } from './display-date.ts'
-import { type Metadata, parseMetadata } from './metadata.ts'
+import { METADATA_KEYS, parseMetadata } from './metadata.ts'
 import { slugify } from './slugify.ts'
 
 /** Longest summary taken from the first paragraph when none is given, in characters. */
@@ -29,81 +29,75 @@ export interface ArticleSource {
  * is dropped, so the title appears once.
  *
  * @param source - the decoded file (LF line endings) and its sidecar
- * @throws ContentError naming file and line, with a fix
+ * @throws ContentErrors with every problem of the file, each naming file and line, with a fix
  */
 export async function parseArticle(source: ArticleSource): Promise<Article> {
   const { file } = source
   const lines = source.text.split('\n')
+  const errors: ContentError[] = []
+  const fail = (at: string, line: number, problem: string, fix: string) => {
+    errors.push(new ContentError(at, line, problem, fix))
+  }
   let start = 0
-  let meta: Metadata = { authors: [], tags: [] }
+  let metadata: ReturnType<typeof parseMetadata> = { meta: { authors: [], tags: [] }, errors: [], keys: new Set() }
   if (lines[0]?.trim() === '---') {
     const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---')
-    if (close === -1)
-      throw new ContentError(
-        file,
-        1,
-        'the front matter opened here is never closed',
-        'End it with a line holding only `---`.',
-      )
-    meta = parseMetadata({ file, firstLine: 2, lines: lines.slice(1, close) })
+    if (close === -1) {
+      fail(file, 1, 'the front matter opened here is never closed', 'End it with a line holding only `---`.')
+      throw new ContentErrors(errors)
+    }
+    metadata = parseMetadata({ file, firstLine: 2, lines: lines.slice(1, close) })
     start = close + 1
   }
+  const metaFile = source.meta?.file ?? file
   if (source.meta) {
-    if (start > 0)
-      throw new ContentError(
-        source.meta.file,
+    if (start > 0) {
+      fail(
+        metaFile,
         1,
         `${file} has front matter too`,
         'Keep the metadata in one place: the front matter or this file.',
       )
-    meta = parseMetadata({ file: source.meta.file, firstLine: 1, lines: source.meta.text.split('\n') })
+    } else {
+      metadata = parseMetadata({ file: metaFile, firstLine: 1, lines: source.meta.text.split('\n') })
+    }
+  }
+  const { meta } = metadata
+  errors.push(...metadata.errors)
+  for (const key of METADATA_KEYS) {
+    if (key.required && !metadata.keys.has(key.key)) {
+      fail(
+        metaFile,
+        1,
+        `the article has no \`${key.key}\``,
+        `${key.fix} in front matter or in seeds/${source.stem}.meta.`,
+      )
+    }
   }
 
   while (start < lines.length && (lines[start] as string).trim() === '') start++
-  if (start >= lines.length)
-    throw new ContentError(
-      file,
-      Math.max(1, start),
-      'the article is empty',
-      'Put the title on the first line, then the text.',
-    )
   const titleLine = start + 1
-  const title = collapse(lines[start] as string)
-  if (!/[\p{L}\p{N}]/u.test(title))
-    throw new ContentError(
-      file,
-      titleLine,
-      'the first line has no title (no letter or digit)',
-      'Put the title on the first line.',
-    )
-
+  const title = collapse(lines[start] ?? '')
   const paragraphs = toParagraphs(lines.slice(start + 1))
   if (paragraphs[0] !== undefined && sameText(paragraphs[0], title)) paragraphs.shift()
-  if (paragraphs.length === 0)
-    throw new ContentError(
+  if (start >= lines.length) {
+    fail(file, Math.max(1, start), 'the article is empty', 'Put the title on the first line, then the text.')
+  } else if (!/[\p{L}\p{N}]/u.test(title)) {
+    fail(file, titleLine, 'the first line has no title (no letter or digit)', 'Put the title on the first line.')
+  } else if (paragraphs.length === 0) {
+    fail(
       file,
       titleLine,
       `"${title}" has a title but no text`,
       'Add the article text after the title, separated by a blank line.',
     )
-
-  const metaFile = source.meta?.file ?? file
-  if (meta.published === undefined) {
-    throw new ContentError(
-      metaFile,
-      1,
-      'the article has no publication date',
-      `Add \`published: 2024-05-01\` (RFC 3339) in front matter or in seeds/${source.stem}.meta; dates are never guessed, since readers treat a new date as a new article.`,
-    )
   }
-  const updated = meta.updated ?? meta.published
-  if (updated < meta.published)
-    throw new ContentError(
-      metaFile,
-      1,
-      `updated (${updated}) is before published (${meta.published})`,
-      'Fix one of the two dates.',
-    )
+  const published = meta.published ?? ''
+  const updated = meta.updated ?? published
+  if (meta.published !== undefined && updated < meta.published) {
+    fail(metaFile, 1, `updated (${updated}) is before published (${meta.published})`, 'Fix one of the two dates.')
+  }
+  if (errors.length > 0) throw new ContentErrors(errors)
 
   const article: Article = {
     slug: meta.slug ?? (slugify(title) || slugify(source.stem) || 'article'),
@@ -113,7 +107,7 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
     contentHtml: bodyHtml(paragraphs),
     contentText: bodyText(paragraphs),
     paragraphs,
-    published: meta.published,
+    published,
     updated,
     authors: meta.authors,
     tags: meta.tags,

@@ -111,7 +111,7 @@ describe('loadArticles: bad input names the file and line and says how to fix it
       'seeds/u.txt:3: the file is not valid UTF-8',
     ],
     ['UTF-16 with a BOM', { 'x.txt': new Uint8Array([0xff, 0xfe, 0x41, 0x00]) }, 'seeds/x.txt:1: the file is UTF-16'],
-    ['no date', { 'd.txt': 'Title\n\nBody\n' }, 'seeds/d.txt:1: the article has no publication date'],
+    ['no date', { 'd.txt': 'Title\n\nBody\n' }, 'seeds/d.txt:1: the article has no `published`'],
     [
       'a bad date',
       { 'd.txt': articleText('T', 'x', { published: '2024-02-30' }) },
@@ -166,9 +166,24 @@ describe('loadArticles: bad input names the file and line and says how to fix it
     ['no articles at all', {}, 'seeds/:1: there are no articles'],
   ])('rejects %s', async (_name, input, expected) => {
     const messages = await problems(input as Record<string, string | Uint8Array>)
-    expect(messages).toHaveLength(1)
-    expect(messages[0]).toContain(expected)
-    expect(messages[0]).toMatch(/\. \S.*$/) // a fix follows the problem
+    expect(messages).toContainEqual(expect.stringContaining(expected))
+    for (const message of messages) expect(message).toMatch(/^seeds\/[^:]*:\d+: .+\. \S.*$/s) // a fix follows the problem
+  })
+
+  it('reports every problem of one file, each on its own line, not only the first', async () => {
+    const messages = await problems({
+      'm.txt': '---\npublished: 2024-13-01\ncolour: red\ntags: a,,b\n---\nA title only\n',
+    })
+    expect(messages.map((m) => m.slice(0, m.indexOf(': ', 'seeds/m.txt:'.length) + 2))).toEqual([
+      'seeds/m.txt:2: ',
+      'seeds/m.txt:3: ',
+      'seeds/m.txt:4: ',
+      'seeds/m.txt:6: ',
+    ])
+    expect(messages[0]).toContain('published "2024-13-01" is not a date')
+    expect(messages[1]).toContain('unknown metadata key "colour"')
+    expect(messages[2]).toContain('has an empty tag')
+    expect(messages[3]).toContain('has a title but no text')
   })
 
   it('rejects two articles with the same slug, naming both files', async () => {
@@ -185,6 +200,6 @@ describe('loadArticles: bad input names the file and line and says how to fix it
       'bad1.txt': '',
       'bad2.txt': 'No date\n\ntext',
     })
-    expect(messages.map((m) => m.split(':')[0])).toEqual(['seeds/bad1.txt', 'seeds/bad2.txt'])
+    expect([...new Set(messages.map((m) => m.split(':')[0]))]).toEqual(['seeds/bad1.txt', 'seeds/bad2.txt'])
   })
 })

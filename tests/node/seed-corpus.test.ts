@@ -53,7 +53,7 @@ const REFUSED: [string, string][] = [
   ['whitespace-only.txt', 'whitespace-only.txt:4: the article is empty'],
   ['no-title.txt', 'no-title.txt:4: the first line has no title'],
   ['title-without-text.txt', 'title-without-text.txt:4: "Only a title" has a title but no text'],
-  ['no-date.txt', 'no-date.txt:1: the article has no publication date'],
+  ['no-date.txt', 'no-date.txt:1: the article has no `published`'],
   ['bad-date.txt', 'bad-date.txt:2: published "2024-13-01" is not a date'],
   [
     'updated-before-published.txt',
