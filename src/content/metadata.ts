@@ -180,27 +180,28 @@ export function parseMetadata(source: MetadataSource): { meta: Metadata; errors:
   const meta: Metadata = { authors: [], tags: [] }
   const errors: ContentError[] = []
   const seen = new Set<string>()
-  source.lines.forEach((raw, index) => {
-    const fail = (problem: string, fix: string) => {
-      errors.push(new ContentError(source.file, source.firstLine + index, problem, fix))
-    }
-    const text = raw.trim()
-    if (text === '' || text.startsWith('#')) return
-    const colon = text.indexOf(':')
-    if (colon <= 0)
-      return fail(`"${text}" is not a \`key: value\` line`, `Write e.g. \`published: 2024-05-01\`. ${KNOWN}`)
-    const name = text.slice(0, colon).trim().toLowerCase()
-    const value = text.slice(colon + 1).trim()
-    const key = BY_KEY.get(name)
-    if (!key) return fail(`unknown metadata key "${name}"`, KNOWN)
-    if (!key.repeats && seen.has(name))
-      return fail(`"${name}" is set twice`, 'Keep one line per key (only `author` may repeat).')
-    seen.add(name)
-    if (value === '') return fail(`"${name}" has no value`, 'Give it a value or remove the line.')
-    if (CONTROL_CHARACTER.test(value))
-      return fail(`"${name}" holds a control character`, 'Remove it; feeds cannot carry it.')
-    const problem = key.read(value, meta)
-    if (problem) fail(problem.problem, problem.fix)
-  })
+  for (const [index, raw] of source.lines.entries()) {
+    const problem = readLine(raw.trim(), meta, seen)
+    if (problem) errors.push(new ContentError(source.file, source.firstLine + index, problem.problem, problem.fix))
+  }
   return { meta, errors, keys: seen }
+}
+
+/** Reads one line into `meta`; blank lines and comments are skipped. */
+function readLine(text: string, meta: Metadata, seen: Set<string>): Problem | undefined {
+  if (text === '' || text.startsWith('#')) return undefined
+  const colon = text.indexOf(':')
+  if (colon <= 0)
+    return { problem: `"${text}" is not a \`key: value\` line`, fix: `Write e.g. \`published: 2024-05-01\`. ${KNOWN}` }
+  const name = text.slice(0, colon).trim().toLowerCase()
+  const value = text.slice(colon + 1).trim()
+  const key = BY_KEY.get(name)
+  if (!key) return { problem: `unknown metadata key "${name}"`, fix: KNOWN }
+  if (!key.repeats && seen.has(name))
+    return { problem: `"${name}" is set twice`, fix: 'Keep one line per key (only `author` may repeat).' }
+  seen.add(name)
+  if (value === '') return { problem: `"${name}" has no value`, fix: 'Give it a value or remove the line.' }
+  if (CONTROL_CHARACTER.test(value))
+    return { problem: `"${name}" holds a control character`, fix: 'Remove it; feeds cannot carry it.' }
+  return key.read(value, meta)
 }
