@@ -77,7 +77,40 @@ describe('npm run websub:ping', () => {
     await new Promise((ok) => hub.server.close(ok)) // the port is now closed: connection refused
     const result = await ping(['--hub', hub.url, '--site', 'https://feeds.example.com'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`WebSub hub ${hub.url} is unreachable (ECONNREFUSED)`)
+    expect(result.stderr).toContain(`WebSub hub ${hub.url} is unreachable (ECONNREFUSED`)
+  })
+
+  it('names the cause when the hub cannot be reached at all (unknown host, bad URL)', async () => {
+    const unknown = await ping(['--hub', 'http://hub.invalid/', '--site', 'https://feeds.example.com'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/is unreachable \((ENOTFOUND|EAI_AGAIN)[^)]*hub\.invalid/)
+    const bad = await ping(['--hub', 'not a url', '--site', 'https://feeds.example.com'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/is unreachable \(.*(Invalid URL|Failed to parse URL)/)
+    expect(bad.stderr).not.toContain('(TypeError)')
+  })
+
+  it('prints its usage for --help, and a usage error (exit 2) for an unknown option', async () => {
+    const help = await ping(['--help'])
+    expect(help).toMatchObject({ code: 0, stderr: '' })
+    expect(help.stdout).toContain('Usage: npm run websub:ping')
+    const unknown = await ping(['--bogus'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain("Unknown option '--bogus'")
+    expect(unknown.stderr).toContain('Usage:')
+    expect(unknown.stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
+  it('keeps the base path of a SITE_URL that has one', async () => {
+    const hub = await stubHub(204)
+    open = hub.server
+    const result = await ping(['--hub', hub.url, '--site', 'https://example.com/blog/'])
+    expect(result.code).toBe(0)
+    expect(hub.received.map((r) => r.body.get('hub.url'))).toEqual([
+      'https://example.com/blog/feed.xml',
+      'https://example.com/blog/atom.xml',
+      'https://example.com/blog/feed.json',
+    ])
   })
 
   it('fails clearly when the hub refuses', async () => {
