@@ -70,8 +70,7 @@ export function createApp(options: AppOptions = {}) {
   function serveFeed(c: Context<AppEnv>, format: FeedFormat, negotiated: boolean): Response | Promise<Response> {
     // `?view=xslt` sends RSS/Atom as `application/xml`, so browsers apply the XSLT (Chromium ignores it on feed types).
     const xslt = c.req.url.includes('?') && c.req.query('view') === 'xslt'
-    const view =
-      isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.name !== 'jsonFeed' ? 'xml' : 'feed'
+    const view = isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.xml ? 'xml' : 'feed'
     return serve(c, (site, scope) => site.feed(format, view, negotiated, scope))
   }
 

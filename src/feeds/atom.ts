@@ -5,6 +5,7 @@ import type { Author } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
+import { atomTextElement } from './plain-text.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 
 /**
@@ -19,13 +20,13 @@ export function renderAtom(feed: FeedContext): string {
       // RFC 4287 §2: xml:lang on an entry overrides the feed's, for articles in another language.
       { 'xml:lang': article.language !== config.language ? article.language : undefined },
       textElement('id', article.id),
-      textElement('title', article.title, { type: 'text' }),
+      atomTextElement('title', article.title),
       textElement('updated', rfc3339(article.updated)),
       textElement('published', rfc3339(article.published)),
       element('link', { rel: 'alternate', type: 'text/html', href: links.article(article.slug) }),
       ...(article.authors.length > 0 ? article.authors : [config.author]).map(authorElement),
       ...article.tags.map((tag) => element('category', { term: tag })),
-      textElement('summary', article.summary, { type: 'text' }),
+      atomTextElement('summary', article.summary),
       // RFC 4287 §4.1.3.3: type="html" content is escaped HTML markup.
       textElement('content', article.contentHtml, { type: 'html' }),
     ),
@@ -38,11 +39,11 @@ export function renderAtom(feed: FeedContext): string {
       'feed',
       { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language },
       textElement('id', config.id),
-      textElement('title', config.title, { type: 'text' }),
-      textElement('subtitle', config.description, { type: 'text' }),
+      atomTextElement('title', config.title),
+      atomTextElement('subtitle', config.description),
       textElement('updated', rfc3339(feed.updated)),
       authorElement(config.author),
-      element('link', { rel: 'self', type: 'application/atom+xml', href: links.atom }),
+      element('link', { rel: 'self', type: 'application/atom+xml', href: links.feed(PATHS.atom) }),
       // WebSub §4: the hub is advertised next to the self link.
       ...(config.websubHub ? [element('link', { rel: 'hub', href: config.websubHub })] : []),
       element('link', { rel: 'alternate', type: 'text/html', href: links.home }),

@@ -6,9 +6,8 @@ import { PATHS } from '../paths.ts'
 /** Absolute URLs of one site as seen from one base URL. */
 export interface SiteLinks {
   home: string
-  rss: string
-  atom: string
-  jsonFeed: string
+  /** The feed served at `path` (a row of the formats table). */
+  feed(path: string): string
   opml: string
   stylesheet: string
   css: string
@@ -36,9 +35,7 @@ export interface FeedContext {
 export function siteLinks(base: string): SiteLinks {
   return {
     home: base + PATHS.home,
-    rss: base + PATHS.rss,
-    atom: base + PATHS.atom,
-    jsonFeed: base + PATHS.jsonFeed,
+    feed: (path) => base + path,
     opml: base + PATHS.opml,
     stylesheet: base + PATHS.stylesheet,
     css: base + PATHS.css,

@@ -1,6 +1,7 @@
 // Written here rather than with `feed` (6.0.0): it emits JSON Feed 1.0 (`author`, no `authors`,
 // no `language`) and omits item `id` unless given, which JSON Feed 1.1 requires.
 import type { Author } from '../model.ts'
+import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
 
@@ -50,7 +51,7 @@ export function renderJsonFeed(feed: FeedContext): string {
     version: 'https://jsonfeed.org/version/1.1',
     title: config.title,
     home_page_url: links.home,
-    feed_url: links.jsonFeed,
+    feed_url: links.feed(PATHS.jsonFeed),
     description: config.description,
     language: config.language,
     authors: [jsonAuthor(config.author)],

@@ -15,7 +15,7 @@ export function renderOpml(feed: FeedContext): string {
       type: 'rss',
       text: `${config.title} (${f.label})`,
       title: `${config.title} (${f.label})`,
-      xmlUrl: links[f.name],
+      xmlUrl: links.feed(f.path),
       htmlUrl: links.home,
     }),
   )

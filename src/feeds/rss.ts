@@ -7,6 +7,7 @@ import type { Author } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
+import { rssCharacterData, rssTextElement } from './plain-text.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 
 /** Namespaces used: Atom for `rel="self"`, content for the full HTML, Dublin Core for names without email. */
@@ -29,7 +30,7 @@ export function renderRss(feed: FeedContext): string {
     return element(
       'item',
       {},
-      textElement('title', article.title),
+      rssTextElement('title', article.title),
       textElement('link', links.article(article.slug)),
       // The id is a URN, not the page URL, so it is not a permalink (RSS 2.0 <guid>).
       textElement('guid', article.id, { isPermaLink: 'false' }),
@@ -38,7 +39,7 @@ export function renderRss(feed: FeedContext): string {
       textElement('description', escapeHtml(article.summary)),
       textElement('content:encoded', article.contentHtml),
       ...authors.map(authorElement),
-      ...article.tags.map((tag) => textElement('category', tag)),
+      ...article.tags.map((tag) => element('category', {}, rssCharacterData(tag))),
     )
   })
   return (
@@ -51,10 +52,10 @@ export function renderRss(feed: FeedContext): string {
       element(
         'channel',
         {},
-        textElement('title', config.title),
+        rssTextElement('title', config.title),
         textElement('link', links.home),
-        textElement('description', config.description),
-        element('atom:link', { href: links.rss, rel: 'self', type: 'application/rss+xml' }),
+        rssTextElement('description', config.description),
+        element('atom:link', { href: links.feed(PATHS.rss), rel: 'self', type: 'application/rss+xml' }),
         // WebSub §4: the hub is advertised next to the self link.
         ...(config.websubHub ? [element('atom:link', { href: config.websubHub, rel: 'hub' })] : []),
         textElement('language', config.language),
@@ -70,6 +71,6 @@ export function renderRss(feed: FeedContext): string {
 /** RSS `<author>` must be an email address (`email (Name)`); a name alone goes in `dc:creator`. */
 function authorElement(author: Author): string {
   return author.email
-    ? textElement('author', `${author.email} (${author.name})`)
-    : textElement('dc:creator', author.name)
+    ? element('author', {}, rssCharacterData(`${author.email} (${author.name})`))
+    : element('dc:creator', {}, rssCharacterData(author.name))
 }

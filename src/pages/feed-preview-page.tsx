@@ -14,7 +14,7 @@ export function FeedPreviewPage(props: { feed: FeedContext; format: FeedFormat }
       title={`${config.title} · ${props.format.label} feed`}
       language={config.language}
       links={links}
-      canonical={links[props.format.name]}
+      canonical={links.feed(props.format.path)}
       description={config.description}
       social={{ type: 'website', siteName: config.title }}
     >

@@ -41,7 +41,7 @@ export function Layout(props: LayoutProps) {
           <meta name="description" content={props.description} />
           <link rel="canonical" href={props.canonical} />
           {FORMATS.map((f) => (
-            <link rel="alternate" type={f.mediaType} title={f.label} href={links[f.name]} />
+            <link rel="alternate" type={f.mediaType} title={f.label} href={links.feed(f.path)} />
           ))}
           <meta property="og:type" content={social.type} />
           <meta property="og:site_name" content={social.siteName} />
@@ -70,7 +70,7 @@ export function Layout(props: LayoutProps) {
               </a>
               <nav class="feeds" aria-label="Feeds">
                 {FORMATS.map((f) => (
-                  <a href={links[f.name]}>{f.label}</a>
+                  <a href={links.feed(f.path)}>{f.label}</a>
                 ))}
               </nav>
             </div>
@@ -82,7 +82,7 @@ export function Layout(props: LayoutProps) {
               {FORMATS.map((f, i) => (
                 <>
                   {i > 0 && ' · '}
-                  <a href={links[f.name]}>{f.label}</a>
+                  <a href={links.feed(f.path)}>{f.label}</a>
                 </>
               ))}{' '}
               · <a href={links.opml}>OPML</a>
@@ -99,7 +99,7 @@ export function SubscribeRows(props: { links: SiteLinks; formats?: readonly Feed
   return (
     <>
       {(props.formats ?? FORMATS).map((f) => {
-        const url = props.links[f.name]
+        const url = props.links.feed(f.path)
         const id = `url-${f.name}`
         return (
           <div class="feedrow">
@@ -108,7 +108,7 @@ export function SubscribeRows(props: { links: SiteLinks; formats?: readonly Feed
             <button type="button" class="copy" data-copy={url} aria-controls={id}>
               Copy
             </button>
-            {f.name !== 'jsonFeed' && <a href={`feed:${url}`}>Open in reader</a>}
+            {f.feedScheme && <a href={`feed:${url}`}>Open in reader</a>}
           </div>
         )
       })}

@@ -38,11 +38,11 @@ export class ResponseProfiles {
    */
   feed(format: FeedFormat, view: FeedView, negotiated: boolean): ResponseProfile {
     const vary = negotiated ? ['Accept', 'Sec-Fetch-Dest'] : ['Sec-Fetch-Dest']
-    const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': this.#links[format.name] } : CORS_HEADERS
+    const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': this.#links.feed(format.path) } : CORS_HEADERS
     const tags = `feeds,feed:${format.name}`
     if (view === 'preview') return { ...this.html(tags), vary, shared }
     const self = [
-      { href: this.#links[format.name], rel: 'self', type: format.mediaType },
+      { href: this.#links.feed(format.path), rel: 'self', type: format.mediaType },
       ...(this.#config.websubHub ? [{ href: this.#config.websubHub, rel: 'hub' }] : []),
     ]
     return {
@@ -52,7 +52,7 @@ export class ResponseProfiles {
       headers: {
         // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the documents.
         Link: linkHeader(self),
-        ...(format.name === 'jsonFeed' ? NOSNIFF : { ...NOSNIFF, 'Content-Security-Policy': FEED_SECURITY_POLICY }),
+        ...(format.xml ? { ...NOSNIFF, 'Content-Security-Policy': FEED_SECURITY_POLICY } : NOSNIFF),
         ...(negotiated ? CORS_EXPOSE_NEGOTIATED : CORS_EXPOSE),
         ...this.#cacheTags(tags),
       },

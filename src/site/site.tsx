@@ -114,7 +114,7 @@ export class Site {
     return this.#memo.get(key, 'pinned', async () => {
       const articles = await this.#corpus.newest(scope.files, this.config.feedItems)
       const feed = this.#context(articles)
-      const isXml = view === 'xml' && format.name !== 'jsonFeed'
+      const isXml = view === 'xml' && format.xml
       const spec: RepresentationSpec =
         view === 'preview'
           ? {

@@ -23,6 +23,10 @@ describe('negotiateFormat', () => {
     ['image/png, text/*', 'rss'],
     ['application/rss+xml;q=0, */*;q=0.1', 'atom'],
     ['text/html, application/xhtml+xml, */*;q=0.8', 'rss'],
+    // q=0 on a format's own type refuses it, even when an alias or a broader range matches (RFC 9110 §12.4.2).
+    ['application/feed+json;q=0, application/*', 'rss'],
+    ['application/atom+xml;q=0, application/*;q=0.5', 'rss'],
+    ['application/rss+xml;q=0, application/xml, application/atom+xml;q=0.1', 'atom'],
     [
       'application/rss+xml, application/rdf+xml;q=0.8, application/atom+xml;q=0.6, application/xml;q=0.4, text/xml;q=0.4, */*;q=0.1',
       'rss',
@@ -34,6 +38,9 @@ describe('negotiateFormat', () => {
   it.each([
     'text/html',
     'image/png, video/*',
+    'application/feed+json;q=0, application/json',
+    'application/rss+xml;q=0, text/xml',
+    '*/*;q=0, application/json',
     'application/rss+xml;q=0, application/atom+xml;q=0, application/feed+json;q=0, application/xml;q=0, text/xml;q=0, application/json;q=0',
   ])('finds nothing for %j', (accept) => {
     expect(negotiateFormat(accept, FORMATS)).toBeUndefined()

@@ -60,7 +60,7 @@ describe('Atom feed against RFC 4287 Appendix B (RELAX NG, libxml2)', () => {
     // The hostile text really reached the document (escaped), so the schema saw it.
     expect(xml).toContain('\u{1F980}')
     expect(xml).toContain('\u202e')
-    expect(xml).toContain('&lt;script&gt;')
+    expect(xml).toContain('&amp;lt;script&amp;gt;')
     expect(xml.match(/<entry[ >]/g)).toHaveLength(hostile.length)
     const result = await validate(xml)
     expect(problems(result)).toEqual([])
