@@ -22,7 +22,7 @@ export interface Env {
   /** WebSub hub to advertise (`rel="hub"`); empty = none. */
   WEBSUB_HUB?: string
   /** Version of the deployment (`[version_metadata]` in wrangler.toml): keys the Cache API entries. */
-  CF_VERSION_METADATA?: { id: string }
+  CF_VERSION_METADATA?: { id: string; timestamp?: string }
   /** Workers Static Assets (`[assets]` in wrangler.toml): the built content is read through it. */
   ASSETS?: Fetcher
 }

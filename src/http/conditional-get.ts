@@ -7,10 +7,11 @@ import { gzipEtag } from './representation.ts'
  * before anything is built.
  *
  * @param etag - the identity coding's strong ETag (the gzip coding's is derived from it)
- * @param lastModifiedMs - `Last-Modified` in milliseconds since the epoch
+ * @param lastModifiedMs - `Last-Modified` in milliseconds since the epoch; `undefined` when the
+ *   representation has none, so `If-Modified-Since` cannot prove the client's copy current
  * @returns true when the client's copy is current and the answer is `304 Not Modified`
  */
-export function isNotModified(headers: Headers, etag: string, lastModifiedMs: number): boolean {
+export function isNotModified(headers: Headers, etag: string, lastModifiedMs: number | undefined): boolean {
   const ifNoneMatch = headers.get('If-None-Match')
   if (ifNoneMatch !== null) {
     // §13.1.2: `*` matches any current representation; otherwise a list compared weakly (§8.8.3.2),
@@ -26,7 +27,7 @@ export function isNotModified(headers: Headers, etag: string, lastModifiedMs: nu
     return false
   }
   const ifModifiedSince = headers.get('If-Modified-Since')
-  if (ifModifiedSince === null) return false
+  if (ifModifiedSince === null || lastModifiedMs === undefined) return false
   const since = parseHttpDate(ifModifiedSince)
   // §13.1.3: a value that is not one valid HTTP-date is ignored.
   return since !== undefined && lastModifiedMs <= since

@@ -21,8 +21,8 @@ export interface ResponseProfile {
  */
 export interface PreparedResponse {
   representation: Representation
-  /** `Last-Modified` in milliseconds, for `If-Modified-Since`. */
-  lastModifiedMs: number
+  /** `Last-Modified` in milliseconds, for `If-Modified-Since`; `undefined` when there is none. */
+  lastModifiedMs: number | undefined
   ok: Record<string, string>
   okGzip?: Record<string, string>
   notModified: Record<string, string>
@@ -45,7 +45,7 @@ export function prepareResponse(representation: Representation, profile: Respons
       'Content-Type': representation.contentType,
       'Content-Length': String(body.byteLength),
       ...notModified,
-      'Last-Modified': representation.lastModified,
+      ...(representation.lastModified && { 'Last-Modified': representation.lastModified }),
       ...profile.headers,
     }
     if (coding) ok['Content-Encoding'] = coding
@@ -54,7 +54,7 @@ export function prepareResponse(representation: Representation, profile: Respons
   const identity = records(representation.etag, representation.body)
   const prepared: PreparedResponse = {
     representation,
-    lastModifiedMs: Date.parse(representation.lastModified),
+    lastModifiedMs: representation.lastModified ? Date.parse(representation.lastModified) : undefined,
     ...identity,
   }
   if (representation.gzip) {

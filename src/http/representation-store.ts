@@ -6,8 +6,8 @@ export interface RepresentationSpec {
   key: string
   render: () => string | Promise<string>
   contentType: string
-  /** RFC 3339 date of the newest content, for `Last-Modified`. */
-  updated: string
+  /** RFC 3339 date the bytes last changed, for `Last-Modified`; `undefined` when none is known. */
+  updated: string | undefined
 }
 
 /** Options of {@link RepresentationStore}. */
@@ -80,7 +80,7 @@ function toCached(r: Representation): Response {
     headers: {
       'Content-Type': r.contentType,
       ETag: r.etag,
-      'Last-Modified': r.lastModified,
+      ...(r.lastModified && { 'Last-Modified': r.lastModified }),
       'Cache-Control': 'public, max-age=604800',
     },
   })
@@ -92,6 +92,7 @@ async function fromCached(response: Response): Promise<Representation | undefine
   const etag = headers.get('ETag')
   const lastModified = headers.get('Last-Modified')
   const contentType = headers.get('Content-Type')
-  if (!etag || !lastModified || !contentType) return undefined
-  return withGzip({ body: new Uint8Array(await response.arrayBuffer()), etag, lastModified, contentType })
+  if (!etag || !contentType) return undefined
+  const body = new Uint8Array(await response.arrayBuffer())
+  return withGzip(lastModified ? { body, etag, lastModified, contentType } : { body, etag, contentType })
 }

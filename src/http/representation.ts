@@ -9,8 +9,11 @@ export interface Representation {
   gzip?: Uint8Array
   /** Strong validator of `body` (RFC 9110 §8.8.3): a hash of the bytes, quoted. */
   etag: string
-  /** HTTP-date (RFC 9110 §5.6.7) of the newest content in it: its `Last-Modified`. */
-  lastModified: string
+  /**
+   * HTTP-date (RFC 9110 §5.6.7) of the last change of these bytes: its `Last-Modified`. Absent when
+   * no date is known to move whenever the bytes do (then only the ETag validates).
+   */
+  lastModified?: string
   contentType: string
 }
 
@@ -22,21 +25,21 @@ export const MIN_GZIP_BYTES = 1024
  *
  * @param text - the rendered body
  * @param contentType - full `Content-Type` value
- * @param updated - RFC 3339 date of the newest content, for `Last-Modified`
+ * @param updated - RFC 3339 date the bytes last changed, for `Last-Modified`; none when unknown
  */
 export async function createRepresentation(
   text: string,
   contentType: string,
-  updated: string,
+  updated: string | undefined,
 ): Promise<Representation> {
   const body = new TextEncoder().encode(text)
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
   const representation: Representation = {
     body,
     etag: `"${base64url(digest.subarray(0, 18))}"`,
-    lastModified: new Date(updated).toUTCString(),
     contentType,
   }
+  if (updated) representation.lastModified = new Date(updated).toUTCString()
   return withGzip(representation)
 }
 

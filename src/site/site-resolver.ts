@@ -49,6 +49,7 @@ export class SiteResolver {
     const config = readConfig(settings)
     this.#sites ??= new Sites({
       store: new RepresentationStore(settings.CF_VERSION_METADATA ? { version: settings.CF_VERSION_METADATA.id } : {}),
+      deployed: settings.CF_VERSION_METADATA?.timestamp,
       ...(this.#options.onBuild && { onBuild: this.#options.onBuild }),
     })
     const sites = this.#sites

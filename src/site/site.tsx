@@ -44,6 +44,13 @@ export interface SiteOptions {
   corpus: Corpus
   /** Renders on a miss, through the Cache API shared by a data center's isolates. */
   store: RepresentationStore
+  /**
+   * When this deployment was made (the version metadata's `timestamp`). Code and settings change
+   * only with a deployment, so bytes change only when the content or this date does: a response's
+   * `Last-Modified` is the later of the two. Unknown: no `Last-Modified` at all, only ETags, since a
+   * content date alone would stay put while a new `SITE_TITLE` or stylesheet changes the bytes.
+   */
+  deployed?: string | undefined
   /** Called with the key of each representation built (rendered or read from the Cache API): tests count them. */
   onBuild?: (key: string) => void
 }
@@ -74,6 +81,7 @@ export class Site {
   readonly #store: RepresentationStore
   readonly #profiles: ResponseProfiles
   readonly #onBuild: ((key: string) => void) | undefined
+  readonly #deployed: string | undefined
   readonly #memo = new SiteMemo()
 
   constructor(options: SiteOptions) {
@@ -86,6 +94,19 @@ export class Site {
     this.#store = options.store
     this.#profiles = new ResponseProfiles(config, this.links)
     this.#onBuild = options.onBuild
+    this.#deployed =
+      options.deployed && !Number.isNaN(Date.parse(options.deployed))
+        ? new Date(options.deployed).toISOString()
+        : undefined
+  }
+
+  /**
+   * When bytes made from content last changed `content` (RFC 3339), or from code and settings
+   * alone when `content` is undefined: see `SiteOptions.deployed`.
+   */
+  #changed(content?: string): string | undefined {
+    if (this.#deployed === undefined) return undefined
+    return content !== undefined && content > this.#deployed ? content : this.#deployed
   }
 
   /** The feed's response for `view` at its fixed URL, when it is in memory (the hot path: no promise, no routing). */
@@ -121,13 +142,13 @@ export class Site {
               key,
               render: () => `${<FeedPreviewPage feed={feed} format={format} />}`,
               contentType: CONTENT_TYPES.html,
-              updated: feed.updated,
+              updated: this.#changed(feed.updated),
             }
           : {
               key,
               render: () => format.render(feed),
               contentType: isXml ? CONTENT_TYPES.xml : feedContentType(format.mediaType),
-              updated: feed.updated,
+              updated: this.#changed(feed.updated),
             }
       return this.#prepare(spec, this.#profiles.feed(format, view, false), scope.waitUntil)
     })
@@ -143,7 +164,7 @@ export class Site {
       const feed = this.#context(articles)
       const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
       return this.#prepare(
-        { key, render, contentType: CONTENT_TYPES.html, updated: this.#corpus.manifest.updated },
+        { key, render, contentType: CONTENT_TYPES.html, updated: this.#changed(this.#corpus.manifest.updated) },
         this.#profiles.html(`index,index:${n}`),
         scope.waitUntil,
       )
@@ -164,7 +185,7 @@ export class Site {
       const feed = this.#context([])
       const render = () => `${<ArticlePage feed={feed} article={article} />}`
       return this.#prepare(
-        { key, render, contentType: CONTENT_TYPES.html, updated: article.updated },
+        { key, render, contentType: CONTENT_TYPES.html, updated: this.#changed(article.updated) },
         this.#profiles.html(`articles,article:${slug}`),
         scope.waitUntil,
       )
@@ -178,7 +199,7 @@ export class Site {
         key: 'opml',
         render: () => renderOpml(this.#context([])),
         contentType: CONTENT_TYPES.opml,
-        updated: this.#corpus.manifest.updated,
+        updated: this.#changed(this.#corpus.manifest.updated),
       }
       return this.#prepare(spec, this.#profiles.service('opml'), scope.waitUntil)
     })
@@ -190,7 +211,7 @@ export class Site {
     return this.#memo.get(key, 'pinned', () => {
       const { text, contentType } = STATIC_TEXTS[name]
       return this.#prepare(
-        { key, render: () => text, contentType, updated: this.#corpus.manifest.updated },
+        { key, render: () => text, contentType, updated: this.#changed() },
         this.#profiles.service(`assets,asset:${name}`),
         scope.waitUntil,
       )

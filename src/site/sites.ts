@@ -14,6 +14,8 @@ export const MAX_SITES = 16
 /** Options of {@link Sites}. */
 export interface SitesOptions {
   store: RepresentationStore
+  /** When this deployment was made (RFC 3339): see `SiteOptions.deployed`. */
+  deployed?: string | undefined
   onBuild?: (key: string) => void
 }
 

@@ -1,11 +1,13 @@
-import { exports } from 'cloudflare:workers'
+import { exports, env as workerEnv } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.tsx'
+import type { Env } from '../../src/config.ts'
 import { type FeedFormat, FORMATS } from '../../src/feeds/formats.ts'
 import { parseHttpDate } from '../../src/http/conditional-get.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 
 const articles = await bundledArticles()
+const env = workerEnv as unknown as Env
 
 const worker = exports.default
 const ORIGIN = 'http://localhost:8787'
@@ -18,12 +20,13 @@ async function first(path: string, headers: Record<string, string> = {}) {
 }
 
 describe.each(PATHS)('conditional GET of %s', (path) => {
-  it('sends a strong ETag and a Last-Modified equal to the newest content', async () => {
+  it('sends a strong ETag and a Last-Modified: the later of the newest content and the deployment', async () => {
     const res = await first(path)
     expect(res.status).toBe(200)
     expect(res.headers.get('ETag')).toMatch(/^"[A-Za-z0-9_-]{20,}"$/)
-    const lastModified = res.headers.get('Last-Modified')
-    expect(lastModified).toBe(new Date(articles[0]!.updated).toUTCString())
+    const deployed = env.CF_VERSION_METADATA?.timestamp as string
+    const later = Math.max(Date.parse(articles[0]!.updated), Date.parse(deployed))
+    expect(res.headers.get('Last-Modified')).toBe(new Date(later).toUTCString())
   })
 
   it('answers 304 for a matching ETag, with ETag, Cache-Control and Vary and no body', async () => {
@@ -178,5 +181,54 @@ describe('parseHttpDate', () => {
     '',
   ])('refuses %j', (value) => {
     expect(parseHttpDate(value)).toBeUndefined()
+  })
+})
+
+describe('Last-Modified moves whenever the bytes do', () => {
+  const deployment = (timestamp: string, vars: Record<string, string> = {}) => ({
+    ...env,
+    ...vars,
+    CF_VERSION_METADATA: { id: `v-${timestamp}`, timestamp },
+  })
+  const get = async (app: ReturnType<typeof createApp>, path: string, settings: object, headers = {}) => {
+    const res = await app.fetch(new Request(ORIGIN + path, { headers }), settings)
+    await res.arrayBuffer()
+    return res
+  }
+  const ALL = [
+    '/assets/site.css',
+    '/assets/site.js',
+    '/feed.xsl',
+    '/feeds.opml',
+    '/feed.xml',
+    '/',
+    `/articles/${articles[0]!.slug}`,
+  ]
+
+  it.each(ALL)(
+    '%s: a new deployment (new code, a new SITE_TITLE) answers 200 to the old If-Modified-Since',
+    async (path) => {
+      const before = deployment('2025-01-01T00:00:00Z')
+      const after = deployment('2025-06-01T00:00:00Z', { SITE_TITLE: 'Renamed' })
+      const old = await get(createApp(), path, before)
+      const lastModified = old.headers.get('Last-Modified') as string
+      expect(Date.parse(lastModified)).toBeGreaterThanOrEqual(Date.parse('2025-01-01T00:00:00Z'))
+      // The same deployment: the client's copy is current.
+      expect((await get(createApp(), path, before, { 'If-Modified-Since': lastModified })).status).toBe(304)
+      // The next deployment: its bytes may differ, so If-Modified-Since alone must not give 304.
+      const next = await get(createApp(), path, after, { 'If-Modified-Since': lastModified })
+      expect(next.status).toBe(200)
+      expect(Date.parse(next.headers.get('Last-Modified') as string)).toBeGreaterThan(Date.parse(lastModified))
+    },
+  )
+
+  it('without a known deployment time sends no Last-Modified, and If-Modified-Since alone never gives 304', async () => {
+    const { CF_VERSION_METADATA: _, ...unversioned } = env
+    for (const path of ALL) {
+      const res = await get(createApp(), path, unversioned, { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' })
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('Last-Modified'), path).toBeNull()
+      expect(res.headers.get('ETag'), path).toMatch(/^"/)
+    }
   })
 })
