@@ -29,7 +29,13 @@ export default defineConfig({
         // Validators that cannot run in workerd (ajv compiles schemas with `new Function`, xmllint-wasm
         // needs Node's fs): they check the same pure serializers against the published schemas.
         // Generous timeouts: these tests start workerd and build corpora, slow on a loaded 2-core machine.
-        test: { name: 'node', environment: 'node', include: ['tests/node/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/node/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
       },
       {
         // Real Chromium (Debian's package) against the Worker in workerd; skipped without Chromium.
