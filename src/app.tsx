@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { LinearRouter } from 'hono/router/linear-router'
-import { ConfigError, type Env } from './config.ts'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { type Env, NO_ENV, readConfig } from './config.ts'
 import { type FeedFormat, FORMATS } from './feeds/formats.ts'
 import { isBrowserNavigation } from './http/browser-navigation.ts'
 import { CONTENT_TYPES } from './http/content-types.ts'
@@ -10,6 +11,7 @@ import { type PreparedResponse, sendPrepared } from './http/prepared-response.ts
 import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
 import type { Article } from './model.ts'
 import { PATHS } from './paths.ts'
+import { type AppEnv, redirect, siteRoutes } from './routes.tsx'
 import type { Maybe, RequestScope, Site, WaitUntil } from './site/site.tsx'
 import { originOf, SiteResolver } from './site/site-resolver.ts'
 
@@ -29,8 +31,6 @@ export interface AppOptions {
   onBuild?: (key: string) => void
 }
 
-type AppEnv = { Bindings: Env }
-
 /**
  * Builds the Hono app: the HTTP edge of the pipeline (content → model → serializers → here). Each
  * route asks the request's {@link Site} for a prepared response and sends it.
@@ -42,152 +42,63 @@ type AppEnv = { Bindings: Env }
 export function createApp(options: AppOptions = {}) {
   const formats = options.formats ?? FORMATS
   const resolver = new SiteResolver({ articles: options.articles, onBuild: options.onBuild })
-  // LinearRouter: no matcher to compile on an isolate's first request (RegExpRouter's costs ~2 ms
-  // of CPU there, measured); with a dozen routes, matching is as fast. It takes `/x/` for `/x`,
-  // so trailing slashes are redirected before routing (see `app.fetch` below).
-  const app = new Hono<AppEnv>({ router: new LinearRouter() })
-
-  /**
-   * Answers with what `pick` prepares on the request's site, or with `missing` when it has nothing.
-   * Everything stays synchronous when the site and the response are in memory: no promise on the
-   * hot path.
-   */
-  function serve(
-    c: Context<AppEnv>,
-    pick: (site: Site, scope: RequestScope) => Maybe<PreparedResponse | undefined>,
-    missing: (site: Site) => Response | Promise<Response> = () => errorResponse(c, 404, `Nothing at ${c.req.path}.`),
-  ): Response | Promise<Response> {
-    const answer = (site: Site): Response | Promise<Response> => {
-      const prepared = pick(site, { files: resolver.files(c.env), waitUntil: waitUntilOf(c) })
-      if (prepared instanceof Promise) return prepared.then((p) => (p ? sendPrepared(c.req.raw, p) : missing(site)))
-      return prepared ? sendPrepared(c.req.raw, prepared) : missing(site)
+  // One router per base path (the path of `SITE_URL`, '' for none): settings come with each request's
+  // env, so the routes are mounted with Hono's `basePath` on the first request that names a base.
+  const routers = new Map<string, Hono<AppEnv>>()
+  const routerFor = (base: string) => {
+    let router = routers.get(base)
+    if (!router) {
+      router = siteRoutes(base, formats, resolver)
+      routers.set(base, router)
     }
-    const site = resolver.site(c.env, originOf(c.req.url))
-    return site instanceof Promise ? site.then(answer) : answer(site)
+    return router
   }
-
-  /** Serves a feed, or its readable page to a browser navigation (same URL, `Vary: Sec-Fetch-Dest`). */
-  function serveFeed(c: Context<AppEnv>, format: FeedFormat, negotiated: boolean): Response | Promise<Response> {
-    // `?view=xslt` sends RSS/Atom as `application/xml`, so browsers apply the XSLT (Chromium ignores it on feed types).
-    const xslt = c.req.url.includes('?') && c.req.query('view') === 'xslt'
-    const view = isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.xml ? 'xml' : 'feed'
-    return serve(c, (site, scope) => site.feed(format, view, negotiated, scope))
-  }
-
-  for (const format of formats) app.get(format.path, (c) => serveFeed(c, format, false))
-
-  // One URL for every format, chosen by Accept (RFC 9110 §12.5.1); the first format answers */*.
-  app.get(PATHS.negotiated, (c) => {
-    const format = negotiateFormat(c.req.header('Accept'), formats)
-    if (format) return serveFeed(c, format, true)
-    c.header('Vary', 'Accept')
-    return errorResponse(
-      c,
-      406,
-      `None of the types in Accept can be served here. Available: ${formats.map((f) => f.mediaType).join(', ')}.`,
-    )
-  })
-
-  app.get(PATHS.opml, (c) => serve(c, (site, scope) => site.opml(scope)))
-  app.get(PATHS.stylesheet, (c) => serve(c, (site, scope) => site.text('xsl', scope)))
-  app.get(PATHS.css, (c) => serve(c, (site, scope) => site.text('css', scope)))
-  app.get(PATHS.script, (c) => serve(c, (site, scope) => site.text('js', scope)))
-
-  /** Serves page `n` (1-based) of the index. */
-  function serveIndex(c: Context<AppEnv>, n: number) {
-    return serve(
-      c,
-      (site, scope) => site.indexPage(n, scope),
-      (site) => errorResponse(c, 404, `There is no page ${n}; the index has ${site.indexPages}.`),
-    )
-  }
-
-  app.get(PATHS.home, (c) => serveIndex(c, 1))
-  app.get(PATHS.page(':n'), async (c) => {
-    const n = c.req.param('n') ?? ''
-    // One URL per page: /page/1 is the home page, and only plain numbers name pages.
-    if (n === '1') return redirect((await resolver.site(c.env, originOf(c.req.url))).links.home)
-    if (!/^[1-9][0-9]{0,6}$/.test(n)) return errorResponse(c, 404, `No page ${n}.`)
-    return serveIndex(c, Number(n))
-  })
-
-  app.get(PATHS.article(':slug'), (c) =>
-    serve(
-      c,
-      (site, scope) => site.article(c.req.param('slug') ?? '', scope),
-      () => errorResponse(c, 404, `No article at ${c.req.path}.`),
-    ),
-  )
-
-  // CORS preflight, on any path: a script on any origin may poll the feeds with validators.
-  app.options('*', () => new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS, ...NOSNIFF } }))
-
-  app.notFound((c) => {
-    const path = c.req.path
-    // A path that exists answers other methods with 405 and what it allows (RFC 9110 §15.5.6).
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && app.router.match('GET', path)[0].length > 0) {
-      return errorResponse(c, 405, `${c.req.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOWED_METHODS })
-    }
-    return errorResponse(c, 404, `Nothing at ${path}.`)
-  })
+  // The app the Worker exports: its `fetch` (and `request`, which calls it) picks the router.
+  const app = new Hono<AppEnv>()
 
   // The hot path. Most traffic is readers polling a fixed feed URL whose response is already in
   // memory; that is answered before routing, since Hono's router and context cost about 7 % of such
   // a request (measured with `npm run bench`). Anything else, or anything not yet in memory, goes
-  // through the routes above, which produce the same response.
+  // through the routes, which produce the same response.
   const feedsByPath = new Map(formats.map((f) => [f.path, f]))
-  const dispatch = app.fetch
   app.fetch = (request, env, ctx) => {
     const url = request.url
     const origin = originOf(url)
+    const base = basePathOf(env)
     const rest = url.slice(origin.length)
-    const format = feedsByPath.get(rest)
     const read = request.method === 'GET' || request.method === 'HEAD'
-    if (format && read) {
-      const prepared = resolver
-        .ready(env, origin)
-        ?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
+    const format = read && rest.startsWith(base) ? feedsByPath.get(rest.slice(base.length)) : undefined
+    if (format) {
+      const view = isBrowserNavigation(request.headers) ? 'preview' : 'feed'
+      const prepared = resolver.ready(env, origin)?.peekFeed(format, view)
       if (prepared) return sendPrepared(request, prepared)
     }
-    // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL.
     const path = rest.split('?', 1)[0] as string
-    if (read && path.length > 1 && path.endsWith('/')) {
-      const target = new URL(url)
-      target.pathname = path.replace(/\/+$/, '') || '/'
-      return redirect(target.href)
+    if (read) {
+      // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL. The
+      // home page under a base path is the base with a slash (`/blog/`), like any directory.
+      const target =
+        path === base
+          ? `${base}/`
+          : path.length > 1 && path.endsWith('/') && path !== `${base}/`
+            ? path.replace(/\/+$/, '') || '/'
+            : undefined
+      if (target !== undefined) {
+        const location = new URL(url)
+        location.pathname = target
+        return redirect(location.href)
+      }
     }
-    return dispatch(request, env, ctx)
+    return routerFor(base).fetch(request, env, ctx)
   }
-
-  app.onError((error, c) => {
-    if (error instanceof ConfigError) {
-      console.error(error.message)
-      return errorResponse(c, 500, error.message)
-    }
-    console.error(error)
-    return errorResponse(c, 500, 'Internal error.')
-  })
   return app
 }
 
-/** A permanent redirect, with the headers every response carries. */
-function redirect(location: string): Response {
-  const headers = {
-    Location: location,
-    'Cache-Control': 'public, max-age=86400',
-    'Content-Type': CONTENT_TYPES.text,
-    ...CORS_HEADERS,
-    ...NOSNIFF,
-  }
-  return new Response(`Moved to ${location}\n`, { status: 301, headers })
-}
-
-/** The execution context's `waitUntil`, when the app runs inside a Worker invocation. */
-function waitUntilOf(c: Context<AppEnv>): WaitUntil {
+/** The path of `SITE_URL` (`/blog`), '' when it has none or the settings cannot be read (the routes then answer the error). */
+function basePathOf(env: Env | undefined): string {
   try {
-    const ctx = c.executionCtx
-    return (promise) => ctx.waitUntil(promise)
+    return readConfig(env ?? NO_ENV).basePath
   } catch {
-    return undefined
+    return ''
   }
 }

@@ -41,6 +41,8 @@ export interface ResolvedConfig extends SiteConfig {
   cacheStaleWhileRevalidate: number
   /** WebSub hub URL (W3C WebSub §4), when one is configured. */
   websubHub?: string
+  /** The path of `SITE_URL` (`/blog`), under which the whole site is served; '' for none. */
+  basePath: string
 }
 
 /** Used when a variable is unset, so `npm start` works untouched. */
@@ -54,6 +56,9 @@ export const DEFAULTS = {
   cacheMaxAge: 300,
   cacheStaleWhileRevalidate: 86400,
 } as const
+
+/** Settings when the app runs outside a Worker (`app.request` without an env): all defaults. */
+export const NO_ENV: Env = {}
 
 /** A configuration value that cannot be used; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -126,11 +131,17 @@ export function readConfig(env: Env): ResolvedConfig {
     feedItems,
     cacheMaxAge,
     cacheStaleWhileRevalidate,
+    basePath: '',
   }
   if (websubHub !== undefined) config.websubHub = websubHub
   // Links are built as base + path, so the base keeps no trailing slash.
   const baseUrl = absoluteUrl('SITE_URL')?.replace(/\/+$/, '')
-  if (baseUrl !== undefined) config.baseUrl = baseUrl
+  if (baseUrl !== undefined) {
+    const url = new URL(baseUrl)
+    if (url.search || url.hash) problems.push(`SITE_URL must not have a query or a fragment (got "${baseUrl}")`)
+    config.baseUrl = baseUrl
+    config.basePath = url.pathname.replace(/\/+$/, '')
+  }
   if (problems.length > 0)
     throw new ConfigError(`Invalid configuration (wrangler.toml [vars]):\n- ${problems.join('\n- ')}`)
   cache.set(env, config)

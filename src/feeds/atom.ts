@@ -6,7 +6,7 @@ import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
 import { atomTextElement } from './plain-text.ts'
-import { element, textElement, XML_DECLARATION } from './xml.ts'
+import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
 
 /**
  * Renders an Atom 1.0 document (RFC 4287).
@@ -34,7 +34,7 @@ export function renderAtom(feed: FeedContext): string {
   return (
     XML_DECLARATION +
     // Browsers that apply XSLT show a readable page; readers ignore the processing instruction.
-    `<?xml-stylesheet type="text/xsl" href="${PATHS.stylesheet}"?>\n` +
+    `<?xml-stylesheet type="text/xsl" href="${xmlAttr(links.path(PATHS.stylesheet))}"?>\n` +
     element(
       'feed',
       { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language },

@@ -6,6 +6,11 @@ import { PATHS } from '../paths.ts'
 /** Absolute URLs of one site as seen from one base URL. */
 export interface SiteLinks {
   home: string
+  /**
+   * A path of the site from the root of its origin (`/blog/feed.xsl`): for what must come from the
+   * same origin as the page that asks (the XSLT of a feed), whatever `SITE_URL` says.
+   */
+  path(path: string): string
   /** The feed served at `path` (a row of the formats table). */
   feed(path: string): string
   opml: string
@@ -33,7 +38,10 @@ export interface FeedContext {
  * @param base - origin plus optional base path, no trailing slash
  */
 export function siteLinks(base: string): SiteLinks {
+  const slash = base.indexOf('/', base.indexOf('//') + 2)
+  const basePath = slash === -1 ? '' : base.slice(slash)
   return {
+    path: (path) => basePath + path,
     home: base + PATHS.home,
     feed: (path) => base + path,
     opml: base + PATHS.opml,

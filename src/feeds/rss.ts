@@ -8,7 +8,7 @@ import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
 import { rssCharacterData, rssTextElement } from './plain-text.ts'
-import { element, textElement, XML_DECLARATION } from './xml.ts'
+import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
 
 /** Namespaces used: Atom for `rel="self"`, content for the full HTML, Dublin Core for names without email. */
 const NAMESPACES = {
@@ -45,7 +45,7 @@ export function renderRss(feed: FeedContext): string {
   return (
     XML_DECLARATION +
     // Browsers that apply XSLT show a readable page; readers ignore the processing instruction.
-    `<?xml-stylesheet type="text/xsl" href="${PATHS.stylesheet}"?>\n` +
+    `<?xml-stylesheet type="text/xsl" href="${xmlAttr(links.path(PATHS.stylesheet))}"?>\n` +
     element(
       'rss',
       NAMESPACES,

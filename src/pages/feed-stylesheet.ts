@@ -1,3 +1,4 @@
+import type { SiteLinks } from '../feeds/feed-context.ts'
 import { PATHS } from '../paths.ts'
 import { ICON } from './assets.ts'
 
@@ -11,7 +12,11 @@ import { ICON } from './assets.ts'
  * so it is output unescaped to show `&` as `&`; titles and summaries follow their `type` (RSS text
  * that looks like HTML is sent escaped, see `plain-text.ts`).
  */
-export const FEED_XSL = `<?xml version="1.0" encoding="utf-8"?>
+/**
+ * @param links - the site's links: the page's stylesheet and script come from the site's base path
+ */
+export function feedStylesheet(links: Pick<SiteLinks, 'path'>): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:atom="http://www.w3.org/2005/Atom" exclude-result-prefixes="atom">
   <xsl:output method="html" encoding="utf-8" indent="yes" doctype-system="about:legacy-compat"/>
   <xsl:template match="/">
@@ -25,8 +30,8 @@ export const FEED_XSL = `<?xml version="1.0" encoding="utf-8"?>
         <meta name="color-scheme" content="light dark"/>
         <title><xsl:call-template name="text"><xsl:with-param name="node" select="$title"/></xsl:call-template> · feed</title>
         <link rel="icon" href="${ICON}"/>
-        <link rel="stylesheet" href="${PATHS.css}"/>
-        <script src="${PATHS.script}" defer="defer"></script>
+        <link rel="stylesheet" href="${links.path(PATHS.css)}"/>
+        <script src="${links.path(PATHS.script)}" defer="defer"></script>
       </head>
       <body>
         <header class="site"><div class="wrap"><a class="home" href="{$home}"><xsl:call-template name="text"><xsl:with-param name="node" select="$title"/></xsl:call-template></a></div></header>
@@ -72,3 +77,4 @@ export const FEED_XSL = `<?xml version="1.0" encoding="utf-8"?>
   </xsl:template>
 </xsl:stylesheet>
 `
+}

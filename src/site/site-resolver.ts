@@ -1,4 +1,4 @@
-import { ConfigError, type Env, readConfig } from '../config.ts'
+import { ConfigError, type Env, NO_ENV, readConfig } from '../config.ts'
 import { Corpus } from '../corpus/corpus.ts'
 import { assetFiles, type ContentFiles, memoryFiles } from '../corpus/files.ts'
 import { packCorpus } from '../corpus/pack.ts'
@@ -13,9 +13,6 @@ export interface SiteResolverOptions {
   articles?: readonly Article[] | undefined
   onBuild?: ((key: string) => void) | undefined
 }
-
-/** `env` when the app runs outside a Worker (`app.request` without an env). */
-const NO_ENV: Env = {}
 
 /**
  * Finds the {@link Site} of a request: its settings (from `env`), its origin (from the URL, unless

@@ -13,7 +13,7 @@ import type { Article } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
 import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
 import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
-import { FEED_XSL } from '../pages/feed-stylesheet.ts'
+import { feedStylesheet } from '../pages/feed-stylesheet.ts'
 import { IndexPage } from '../pages/index-page.tsx'
 import { type FeedView, ResponseProfiles } from './response-profiles.ts'
 import { SiteMemo } from './site-memo.ts'
@@ -28,7 +28,7 @@ export const PINNED_INDEX_PAGES = 3
 const STATIC_TEXTS = {
   css: { text: SITE_CSS, contentType: CONTENT_TYPES.css },
   js: { text: SITE_JS, contentType: CONTENT_TYPES.js },
-  xsl: { text: FEED_XSL, contentType: CONTENT_TYPES.xsl },
+  xsl: { text: feedStylesheet, contentType: CONTENT_TYPES.xsl },
 } as const
 
 /** The memo key of a feed response. */
@@ -211,7 +211,12 @@ export class Site {
     return this.#memo.get(key, 'pinned', () => {
       const { text, contentType } = STATIC_TEXTS[name]
       return this.#prepare(
-        { key, render: () => text, contentType, updated: this.#changed() },
+        {
+          key,
+          render: () => (typeof text === 'string' ? text : text(this.links)),
+          contentType,
+          updated: this.#changed(),
+        },
         this.#profiles.service(`assets,asset:${name}`),
         scope.waitUntil,
       )
