@@ -5,6 +5,11 @@
  * `src/corpus/layout.ts`). A bad file stops the build here, with file, line and fix, so it never
  * reaches a feed, and nothing is written.
  *
+ * Under `wrangler dev` (`npm start`; wrangler sets WRANGLER_COMMAND=dev for the build it runs) a bad
+ * file does not stop the server: the build prints the problems, writes a manifest that holds only
+ * them and succeeds, so every request answers with an error page listing them until the files are
+ * fixed and wrangler rebuilds. `wrangler deploy`, `npm test` and a direct run still fail.
+ *
  * Usage: node scripts/build-content.ts [seedsDir] [assetsDir]
  *   (defaults: seeds, generated/assets; the SEEDS_DIR variable also sets the folder)
  */
@@ -13,6 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { ContentErrors } from '../src/content/content-error.ts'
 import { loadArticles, type SourceFile } from '../src/content/load-articles.ts'
 import { CONTENT_PREFIX } from '../src/corpus/files.ts'
+import { MANIFEST_PATH, problemManifest } from '../src/corpus/layout.ts'
 import { packCorpus } from '../src/corpus/pack.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -85,6 +91,14 @@ try {
   }
 } catch (error) {
   if (!(error instanceof ContentErrors)) throw error
-  console.error(error.message)
-  process.exit(1)
+  if (process.env.WRANGLER_COMMAND !== 'dev') {
+    console.error(error.message)
+    process.exit(1)
+  }
+  // Printed to stdout: wrangler shows a failing build's stderr with a page of its own internals.
+  console.log(error.message)
+  console.log('content: every page answers with these problems until they are fixed; saving a file rebuilds.')
+  await rm(contentDir, { recursive: true, force: true })
+  await mkdir(contentDir, { recursive: true })
+  await writeFile(join(contentDir, MANIFEST_PATH), JSON.stringify(problemManifest(error.errors.map((e) => e.message))))
 }

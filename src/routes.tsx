@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import { LinearRouter } from 'hono/router/linear-router'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ConfigError, type Env, NO_ENV, readConfig } from './config.ts'
+import { RefusedContent } from './content/content-error.ts'
 import type { FeedFormat } from './feeds/formats.ts'
 import { isBrowserNavigation } from './http/browser-navigation.ts'
 import { CONTENT_TYPES } from './http/content-types.ts'
@@ -122,6 +123,8 @@ export function siteRoutes(base: string, formats: readonly FeedFormat[], resolve
   })
 
   app.onError((error, c) => {
+    // The build already printed these in the terminal: the page shows them, nothing is logged again.
+    if (error instanceof RefusedContent) return fail(c, 503, error.message)
     if (error instanceof ConfigError) {
       console.error(error.message)
       return fail(c, 500, error.message)

@@ -1,5 +1,6 @@
 import { BoundedCache } from '../bounded-cache.ts'
 import { fromStored } from '../content/article-body.ts'
+import { RefusedContent } from '../content/content-error.ts'
 import type { Article } from '../model.ts'
 import type { ContentFiles } from './files.ts'
 import {
@@ -50,7 +51,8 @@ export class Corpus {
 
   /**
    * Reads the manifest and returns the corpus over `files`.
-   * @throws Error when there is no manifest (the content was not built) or it has another layout
+   * @throws Error when there is no manifest (the content was not built) or it has another layout;
+   *   RefusedContent when the build (under `wrangler dev`) refused the files and left only their problems
    */
   static async open(files: ContentFiles, options: CorpusOptions = {}): Promise<Corpus> {
     const text = await files.read(MANIFEST_PATH)
@@ -59,6 +61,7 @@ export class Corpus {
         `No ${MANIFEST_PATH} in the content files: run \`npm run build:content\` (npm start, npm test and wrangler deploy run it).`,
       )
     const manifest = JSON.parse(text) as Manifest
+    if (manifest.problems) throw new RefusedContent(manifest.problems)
     if (manifest.layout !== LAYOUT_VERSION)
       throw new Error(
         `The content files have layout ${manifest.layout}; this Worker reads layout ${LAYOUT_VERSION}. Rebuild the content.`,

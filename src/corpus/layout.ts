@@ -33,6 +33,16 @@ export interface Manifest {
   updated: string
   /** Fingerprint of every file: changes whenever any content changes. */
   fingerprint: string
+  /**
+   * Set only by a build under `wrangler dev` that found bad files: their problems
+   * (`file:line: problem. fix.`). The Worker then answers every request with them.
+   */
+  problems?: string[]
+}
+
+/** The manifest of a refused build under `wrangler dev`: no articles, only what is wrong. */
+export function problemManifest(problems: string[]): Manifest {
+  return { layout: LAYOUT_VERSION, count: 0, chunkSize: CHUNK_SIZE, buckets: 1, updated: '', fingerprint: '', problems }
 }
 
 /** One chunk file: articles in feed order. */
