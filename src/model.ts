@@ -49,6 +49,15 @@ export interface Article {
   source: string
 }
 
+/**
+ * An article as a site serves it: `authors` never empty (the site's author when the file names
+ * none) and `language` always set (the site's when the file sets none). Every serializer and page
+ * reads this, so none of them applies the fallback again (see `creditsOf`).
+ */
+export interface SiteArticle extends Article {
+  language: string
+}
+
 /** Site-wide settings, read once from the Worker's environment (see `config.ts`). */
 export interface SiteConfig {
   title: string

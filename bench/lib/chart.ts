@@ -1,3 +1,4 @@
+import { xmlText } from '../../src/feeds/xml.ts'
 /** A small SVG line chart (no dependency): one panel per measure, corpus size on a log axis. */
 
 /** One panel: a measure against corpus size, with an optional limit line. */
@@ -11,10 +12,6 @@ export interface Panel {
 const W = 300
 const H = 210
 const PAD = { left: 46, right: 12, top: 34, bottom: 40 }
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
 
 /** Renders the panels side by side as one SVG document. */
 export function chartSvg(panels: readonly Panel[], caption: string): string {
@@ -33,9 +30,7 @@ export function chartSvg(panels: readonly Panel[], caption: string): string {
     const px = (x: number) =>
       x0 + PAD.left + ((Math.log10(Math.max(1, x)) - minX) / (maxX - minX || 1)) * (W - PAD.left - PAD.right)
     const py = (y: number) => PAD.top + (1 - (y - minY) / (maxY - minY)) * (H - PAD.top - PAD.bottom)
-    parts.push(
-      `<text x="${x0 + W / 2}" y="16" text-anchor="middle" font-weight="bold">${escapeXml(panel.title)}</text>`,
-    )
+    parts.push(`<text x="${x0 + W / 2}" y="16" text-anchor="middle" font-weight="bold">${xmlText(panel.title)}</text>`)
     parts.push(`<line x1="${x0 + PAD.left}" y1="${py(0)}" x2="${x0 + W - PAD.right}" y2="${py(0)}" stroke="#888"/>`)
     parts.push(`<line x1="${x0 + PAD.left}" y1="${PAD.top}" x2="${x0 + PAD.left}" y2="${py(minY)}" stroke="#888"/>`)
     for (const v of [...(minY < 0 ? [minY] : []), 0, maxY / 2, maxY]) {
@@ -49,14 +44,14 @@ export function chartSvg(panels: readonly Panel[], caption: string): string {
       )
     }
     parts.push(
-      `<text x="${x0 + W / 2}" y="${H - 6}" text-anchor="middle" font-size="10">articles (log) · ${escapeXml(panel.unit)}</text>`,
+      `<text x="${x0 + W / 2}" y="${H - 6}" text-anchor="middle" font-size="10">articles (log) · ${xmlText(panel.unit)}</text>`,
     )
     if (panel.limit) {
       parts.push(
         `<line x1="${x0 + PAD.left}" y1="${py(panel.limit.value)}" x2="${x0 + W - PAD.right}" y2="${py(panel.limit.value)}" stroke="#c5221f" stroke-dasharray="4 3"/>`,
       )
       parts.push(
-        `<text x="${x0 + W - PAD.right}" y="${py(panel.limit.value) - 4}" text-anchor="end" font-size="10" fill="#c5221f">${escapeXml(panel.limit.label)}</text>`,
+        `<text x="${x0 + W - PAD.right}" y="${py(panel.limit.value) - 4}" text-anchor="end" font-size="10" fill="#c5221f">${xmlText(panel.limit.label)}</text>`,
       )
     }
     panel.series.forEach((s, j) => {
@@ -67,7 +62,7 @@ export function chartSvg(panels: readonly Panel[], caption: string): string {
       for (const [x, y] of pts)
         parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${s.color}"/>`)
       parts.push(
-        `<text x="${x0 + PAD.left + 6}" y="${PAD.top + 10 + j * 12}" font-size="10" fill="${s.color}">${escapeXml(s.name)}</text>`,
+        `<text x="${x0 + PAD.left + 6}" y="${PAD.top + 10 + j * 12}" font-size="10" fill="${s.color}">${xmlText(s.name)}</text>`,
       )
     })
   })
@@ -75,7 +70,7 @@ export function chartSvg(panels: readonly Panel[], caption: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${H + 18}" viewBox="0 0 ${width} ${H + 18}" font-family="system-ui, sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="#fff"/>
 ${parts.join('\n')}
-<text x="${width / 2}" y="${H + 12}" text-anchor="middle" font-size="10" fill="#555">${escapeXml(caption)}</text>
+<text x="${width / 2}" y="${H + 12}" text-anchor="middle" font-size="10" fill="#555">${xmlText(caption)}</text>
 </svg>
 `
 }

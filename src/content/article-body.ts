@@ -1,5 +1,6 @@
-import type { Article } from '../model.ts'
+import type { Article, SiteArticle } from '../model.ts'
 import { escapeHtml } from './escape-html.ts'
+import { creditsOf, type SiteDefaults } from './site-defaults.ts'
 
 /** An article as the build stores it in the bundle: without the two forms derived from `paragraphs`. */
 export type StoredArticle = Omit<Article, 'contentHtml' | 'contentText'>
@@ -23,14 +24,18 @@ export function toStored({ contentHtml: _html, contentText: _text, ...stored }: 
 }
 
 /**
- * Rebuilds the full article from its stored form (see {@link toStored}). The HTML and text forms are
+ * Rebuilds the full article from its stored form (see {@link toStored}); with `site`, as that site
+ * serves it (its author and language where the article has none). The HTML and text forms are
  * made when first read: an index page lists thirty articles and shows none of their bodies.
  */
-export function fromStored(stored: StoredArticle): Article {
+export function fromStored(stored: StoredArticle): Article
+export function fromStored(stored: StoredArticle, site: SiteDefaults): SiteArticle
+export function fromStored(stored: StoredArticle, site?: SiteDefaults): Article {
   let html: string | undefined
   let text: string | undefined
   return {
     ...stored,
+    ...(site && creditsOf(stored, site)),
     get contentHtml() {
       html ??= bodyHtml(stored.paragraphs)
       return html

@@ -1,7 +1,8 @@
 import { BoundedCache } from '../bounded-cache.ts'
 import { fromStored } from '../content/article-body.ts'
 import { RefusedContent } from '../content/content-error.ts'
-import type { Article } from '../model.ts'
+import type { SiteDefaults } from '../content/site-defaults.ts'
+import type { Article, SiteArticle } from '../model.ts'
 import type { ContentFiles } from './files.ts'
 import {
   bucketOf,
@@ -24,7 +25,7 @@ export interface CorpusOptions {
 
 /** An article and where it stands in feed order (0 = newest). */
 export interface Located {
-  article: Article
+  article: SiteArticle
   position: number
 }
 
@@ -73,8 +74,13 @@ export class Corpus {
     return this.manifest.count
   }
 
-  /** Articles at positions `start` (inclusive) to `end` (exclusive) in feed order, newest first. */
-  async range(files: ContentFiles, start: number, end: number): Promise<Article[]> {
+  /**
+   * Articles at positions `start` (inclusive) to `end` (exclusive) in feed order, newest first; as
+   * `site` serves them when given (see `creditsOf`), else as stored.
+   */
+  range(files: ContentFiles, start: number, end: number): Promise<Article[]>
+  range(files: ContentFiles, start: number, end: number, site: SiteDefaults): Promise<SiteArticle[]>
+  async range(files: ContentFiles, start: number, end: number, site?: SiteDefaults): Promise<Article[]> {
     const { chunkSize } = this.manifest
     const from = Math.max(0, start)
     const to = Math.min(this.count, end)
@@ -88,20 +94,20 @@ export class Corpus {
     return (await Promise.all(chunks))
       .flat()
       .slice(from - first, to - first)
-      .map(fromStored)
+      .map((stored) => (site ? fromStored(stored, site) : fromStored(stored)))
   }
 
   /** The `n` newest articles. */
-  newest(files: ContentFiles, n: number): Promise<Article[]> {
-    return this.range(files, 0, n)
+  newest(files: ContentFiles, n: number, site: SiteDefaults): Promise<SiteArticle[]> {
+    return this.range(files, 0, n, site)
   }
 
   /** The article whose page is `/articles/{slug}`, or `undefined`. */
-  async bySlug(files: ContentFiles, slug: string): Promise<Located | undefined> {
+  async bySlug(files: ContentFiles, slug: string, site: SiteDefaults): Promise<Located | undefined> {
     const bucket = await this.#bucket(files, bucketOf(slug, this.manifest.buckets))
     const position = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined
     if (position === undefined) return undefined
-    const [article] = await this.range(files, position, position + 1)
+    const [article] = await this.range(files, position, position + 1, site)
     return article && { article, position }
   }
 

@@ -24,7 +24,7 @@ export function renderAtom(feed: FeedContext): string {
       textElement('updated', rfc3339(article.updated)),
       textElement('published', rfc3339(article.published)),
       element('link', { rel: 'alternate', type: 'text/html', href: links.article(article.slug) }),
-      ...(article.authors.length > 0 ? article.authors : [config.author]).map(authorElement),
+      ...article.authors.map(authorElement),
       ...article.tags.map((tag) => element('category', { term: tag })),
       atomTextElement('summary', article.summary),
       // RFC 4287 §4.1.3.3: type="html" content is escaped HTML markup.

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
-import type { Article } from '../model.ts'
+import { creditsOf } from '../content/site-defaults.ts'
+import type { Article, SiteArticle } from '../model.ts'
 import { PATHS } from '../paths.ts'
 
 /** Absolute URLs of one site as seen from one base URL. */
@@ -26,7 +27,7 @@ export interface FeedContext {
   config: ResolvedConfig
   links: SiteLinks
   /** Newest first: a feed's `config.feedItems` newest, or a page's share. */
-  articles: readonly Article[]
+  articles: readonly SiteArticle[]
   /** The newest `updated` of the listed articles: "a feed is as new as its newest item". */
   updated: string
 }
@@ -61,6 +62,6 @@ export function siteLinks(base: string): SiteLinks {
  * @param requestOrigin - origin of the request, used only when no `SITE_URL` is configured
  */
 export function feedContext(config: ResolvedConfig, articles: readonly Article[], requestOrigin: string): FeedContext {
-  const listed = articles.slice(0, config.feedItems)
+  const listed = articles.slice(0, config.feedItems).map((article) => ({ ...article, ...creditsOf(article, config) }))
   return { config, links: siteLinks(config.baseUrl ?? requestOrigin), articles: listed, updated: newestUpdated(listed) }
 }

@@ -65,9 +65,9 @@ export function renderJsonFeed(feed: FeedContext): string {
       summary: article.summary,
       date_published: rfc3339(article.published),
       date_modified: rfc3339(article.updated),
-      authors: (article.authors.length > 0 ? article.authors : [config.author]).map(jsonAuthor),
+      authors: article.authors.map(jsonAuthor),
       tags: article.tags,
-      language: article.language ?? config.language,
+      language: article.language,
     })),
   }
   return `${JSON.stringify(document, null, 2)}\n`

@@ -26,7 +26,6 @@ const NAMESPACES = {
 export function renderRss(feed: FeedContext): string {
   const { config, links } = feed
   const items = feed.articles.map((article) => {
-    const authors = article.authors.length > 0 ? article.authors : [config.author]
     return element(
       'item',
       {},
@@ -38,7 +37,7 @@ export function renderRss(feed: FeedContext): string {
       // <description> is entity-encoded HTML for readers; the summary is plain text, so escape it as HTML first.
       textElement('description', escapeHtml(article.summary)),
       textElement('content:encoded', article.contentHtml),
-      ...authors.map(authorElement),
+      ...article.authors.map(authorElement),
       ...article.tags.map((tag) => element('category', {}, rssCharacterData(tag))),
     )
   })

@@ -1,13 +1,12 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
-import type { Article } from '../model.ts'
+import type { SiteArticle } from '../model.ts'
 import { DateTime, Layout } from './layout.tsx'
 
 /** The page each feed item links to: the whole article. */
-export function ArticlePage(props: { feed: FeedContext; article: Article }) {
+export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) {
   const { config, links } = props.feed
   const { article } = props
-  const authors = article.authors.length > 0 ? article.authors : [config.author]
-  const language = article.language ?? config.language
+  const { authors, language } = article
   return (
     <Layout
       title={article.title}

@@ -1,5 +1,6 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
+import { FEED_NOTICE } from './feed-notice.ts'
 import { ArticleList, Layout, SubscribeRows } from './layout.tsx'
 
 /**
@@ -19,8 +20,7 @@ export function FeedPreviewPage(props: { feed: FeedContext; format: FeedFormat }
       social={{ type: 'website', siteName: config.title }}
     >
       <p class="notice">
-        <strong>This is a feed.</strong> Copy its URL into your feed reader (NetNewsWire, Feedly, Miniflux,
-        Thunderbird…) to get new articles as they are published. Feed readers fetch this same address and get the{' '}
+        <strong>{FEED_NOTICE.lead}</strong> {FEED_NOTICE.text} Feed readers fetch this same address and get the{' '}
         {props.format.label} document.
       </p>
       <h1>{config.title}</h1>

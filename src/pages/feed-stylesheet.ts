@@ -1,6 +1,8 @@
 import type { SiteLinks } from '../feeds/feed-context.ts'
+import { xmlText } from '../feeds/xml.ts'
 import { PATHS } from '../paths.ts'
 import { ICON } from './assets.ts'
+import { FEED_NOTICE } from './feed-notice.ts'
 
 /**
  * XSLT 1.0 for browsers that apply an `xml-stylesheet` to a feed (Firefox, Safari; Chromium while
@@ -36,7 +38,7 @@ export function feedStylesheet(links: Pick<SiteLinks, 'path'>): string {
       <body>
         <header class="site"><div class="wrap"><a class="home" href="{$home}"><xsl:call-template name="text"><xsl:with-param name="node" select="$title"/></xsl:call-template></a></div></header>
         <main class="wrap" data-view="xslt">
-          <p class="notice"><strong>This is a feed.</strong> Copy its URL into your feed reader (NetNewsWire, Feedly, Miniflux, Thunderbird…) to get new articles as they are published.</p>
+          <p class="notice"><strong>${xmlText(FEED_NOTICE.lead)}</strong> ${xmlText(FEED_NOTICE.text)}</p>
           <h1><xsl:call-template name="text"><xsl:with-param name="node" select="$title"/></xsl:call-template></h1>
           <p class="muted"><xsl:call-template name="text"><xsl:with-param name="node" select="rss/channel/description | atom:feed/atom:subtitle"/></xsl:call-template></p>
           <section class="subscribe">

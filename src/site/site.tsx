@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
+import type { SiteDefaults } from '../content/site-defaults.ts'
 import type { Corpus } from '../corpus/corpus.ts'
 import type { ContentFiles } from '../corpus/files.ts'
 import { type FeedContext, type SiteLinks, siteLinks } from '../feeds/feed-context.ts'
@@ -9,7 +10,7 @@ import { fnv1a } from '../fingerprint.ts'
 import { CONTENT_TYPES, feedContentType } from '../http/content-types.ts'
 import { type PreparedResponse, prepareResponse, type ResponseProfile } from '../http/prepared-response.ts'
 import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
-import type { Article } from '../model.ts'
+import type { SiteArticle } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
 import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
 import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
@@ -82,6 +83,8 @@ export class Site {
   readonly #profiles: ResponseProfiles
   readonly #onBuild: ((key: string) => void) | undefined
   readonly #deployed: string | undefined
+  /** The site's author and language, for articles that name none. */
+  readonly #defaults: SiteDefaults
   readonly #memo = new SiteMemo()
 
   constructor(options: SiteOptions) {
@@ -94,6 +97,7 @@ export class Site {
     this.#store = options.store
     this.#profiles = new ResponseProfiles(config, this.links)
     this.#onBuild = options.onBuild
+    this.#defaults = { author: config.author, language: config.language }
     this.#deployed =
       options.deployed && !Number.isNaN(Date.parse(options.deployed))
         ? new Date(options.deployed).toISOString()
@@ -133,7 +137,7 @@ export class Site {
       })
     }
     return this.#memo.get(key, 'pinned', async () => {
-      const articles = await this.#corpus.newest(scope.files, this.config.feedItems)
+      const articles = await this.#corpus.newest(scope.files, this.config.feedItems, this.#defaults)
       const feed = this.#context(articles)
       const isXml = view === 'xml' && format.xml
       const spec: RepresentationSpec =
@@ -160,7 +164,12 @@ export class Site {
     if (n > pages) return undefined
     const key = `index ${n}`
     return this.#memo.get(key, n <= PINNED_INDEX_PAGES ? 'pinned' : 'indexPages', async () => {
-      const articles = await this.#corpus.range(scope.files, (n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
+      const articles = await this.#corpus.range(
+        scope.files,
+        (n - 1) * INDEX_PAGE_SIZE,
+        n * INDEX_PAGE_SIZE,
+        this.#defaults,
+      )
       const feed = this.#context(articles)
       const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
       return this.#prepare(
@@ -178,7 +187,7 @@ export class Site {
   }
 
   async #loadArticle(key: string, slug: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
-    const located = await this.#corpus.bySlug(scope.files, slug)
+    const located = await this.#corpus.bySlug(scope.files, slug, this.#defaults)
     if (!located) return undefined
     const { article, position } = located
     return this.#memo.get(key, position < this.config.feedItems ? 'pinned' : 'articles', () => {
@@ -224,7 +233,7 @@ export class Site {
   }
 
   /** What the serializers and pages render from. */
-  #context(articles: readonly Article[]): FeedContext {
+  #context(articles: readonly SiteArticle[]): FeedContext {
     return {
       config: this.config,
       links: this.links,

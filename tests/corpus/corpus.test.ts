@@ -16,6 +16,7 @@ for (let i = 0; i < COUNT; i++)
 const articles = await loadArticles(files(texts))
 const packed = packCorpus(articles)
 const content = memoryFiles(packed)
+const SITE = { author: { name: 'The Site', email: 'site@example.com' }, language: 'fr' }
 
 describe('packCorpus', () => {
   it('writes a manifest, one chunk per CHUNK_SIZE articles and the slug buckets', () => {
@@ -73,19 +74,41 @@ describe('Corpus', () => {
 
   it('rebuilds the same article the pipeline made, HTML and text included', async () => {
     const corpus = await Corpus.open(content)
-    const [first] = await corpus.newest(content, 1)
+    const [first] = await corpus.range(content, 0, 1)
     expect({ ...first }).toEqual({ ...articles[0] })
+  })
+
+  it("serves an article as the site does: the site's author and language where the file has none", async () => {
+    const own = await loadArticles(
+      files({
+        'a.txt': articleText('Credited', 'x', { author: 'Ada Lovelace <ada@example.com>', language: 'pt-BR' }),
+        'b.txt': articleText('Uncredited', 'y', { published: '2024-01-02' }),
+      }),
+    )
+    const packed = memoryFiles(packCorpus(own))
+    const corpus = await Corpus.open(packed)
+    const [credited, uncredited] = await corpus.newest(packed, 2, SITE)
+    expect([uncredited?.authors, uncredited?.language]).toEqual([
+      [{ name: 'The Site', email: 'site@example.com' }],
+      'fr',
+    ])
+    expect([credited?.authors, credited?.language]).toEqual([
+      [{ name: 'Ada Lovelace', email: 'ada@example.com' }],
+      'pt-BR',
+    ])
+    // Stored as written: another site with other settings reads its own author into the same file.
+    expect((await corpus.range(packed, 1, 2))[0]?.authors).toEqual([])
   })
 
   it('finds every article by its slug, and nothing else', async () => {
     const corpus = await Corpus.open(content)
     for (const [position, article] of articles.entries()) {
-      const found = await corpus.bySlug(content, article.slug)
+      const found = await corpus.bySlug(content, article.slug, SITE)
       expect(found?.position).toBe(position)
       expect(found?.article.id).toBe(article.id)
     }
     for (const slug of ['nope', '', 'constructor', '__proto__', 'toString', 'story-1-'])
-      expect(await corpus.bySlug(content, slug), slug).toBeUndefined()
+      expect(await corpus.bySlug(content, slug, SITE), slug).toBeUndefined()
   })
 
   it('says how to fix content that was never built or was built by another version', async () => {
