@@ -3,6 +3,7 @@ import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
 import { context, sampleArticles } from '../fixtures/articles.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
+import { shownAtom, shownByFeedparser, xmlChars } from '../helpers/reader-text.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 const bundled = await bundledArticles()
@@ -14,13 +15,16 @@ interface Listed {
   published: string
 }
 
-/** Reads id, link, title and publication date of every item, whatever the format. */
+/**
+ * Reads id, link, title (as a reader shows it, minus what XML cannot carry) and publication date of
+ * every item, whatever the format.
+ */
 function listed(name: string, body: string): Listed[] {
-  if (name === 'jsonFeed') {
+  if (!FORMATS.find((f) => f.name === name)?.xml) {
     return (JSON.parse(body) as JsonFeed).items.map((i) => ({
       id: i.id,
       url: i.url,
-      title: i.title,
+      title: xmlChars(i.title),
       published: new Date(i.date_published).toISOString(),
     }))
   }
@@ -29,14 +33,14 @@ function listed(name: string, body: string): Listed[] {
     return children(child(doc, 'channel'), 'item').map((i) => ({
       id: child(i, 'guid').text,
       url: child(i, 'link', '').text,
-      title: child(i, 'title').text,
+      title: shownByFeedparser(child(i, 'title').text),
       published: new Date(child(i, 'pubDate').text).toISOString(),
     }))
   }
   return children(doc, 'entry', NS.atom).map((e) => ({
     id: child(e, 'id', NS.atom).text,
     url: child(e, 'link', NS.atom).attributes.href ?? '',
-    title: child(e, 'title', NS.atom).text,
+    title: shownAtom(child(e, 'title', NS.atom)),
     published: new Date(child(e, 'published', NS.atom).text).toISOString(),
   }))
 }

@@ -91,8 +91,8 @@ describe('the content pipeline, for any file', () => {
           const feed = context(articles)
           for (const format of FORMATS) {
             const body = format.render(feed)
-            if (format.name === 'jsonFeed') JSON.parse(body)
-            else parseXml(body)
+            if (format.xml) parseXml(body)
+            else JSON.parse(body)
           }
         },
       ),
