@@ -1,7 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
-/** Property tests: FC_RUNS scales every property's run count (1 = the defaults), FC_SEED fixes the seed. */
+/** Property tests: FC_RUNS_SCALE scales every property's run count (1 = the defaults), FC_SEED fixes the seed. */
 const property = { fcScale: Number(process.env.FC_RUNS_SCALE ?? 1), fcSeed: Number(process.env.FC_SEED ?? 42) }
 
 export default defineConfig({
