@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { METADATA_KEYS } from '../../src/content/metadata.ts'
 
@@ -29,5 +30,45 @@ describe('README agrees with the code', () => {
     expect(rows).toEqual(
       METADATA_KEYS.map((k) => ({ key: `\`${k.key}\``, required: k.required ? '**yes**' : 'no', default: k.default })),
     )
+  })
+})
+
+describe('docs agree with the tree', () => {
+  const root = join(import.meta.dirname, '../..')
+  const architecture = readFileSync(join(root, 'docs/architecture.md'), 'utf8')
+  const tracked = execFileSync('git', ['ls-files', 'src', 'scripts', 'bench'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => /\.tsx?$/.test(f))
+
+  it('names every source file in the file map of docs/architecture.md', () => {
+    expect(tracked.length).toBeGreaterThan(50)
+    const missing = tracked.filter((file) => {
+      const name = basename(file)
+      // bench/lib files are listed by name in one line: "lib/ (workers, bundle, …)".
+      return (
+        !architecture.includes(name) &&
+        !(file.startsWith('bench/') && architecture.includes(name.replace(/\.tsx?$/, '')))
+      )
+    })
+    expect(missing).toEqual([])
+  })
+
+  it('links only to files that exist, from README.md and docs/', () => {
+    const pages = [
+      'README.md',
+      ...readdirSync(join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ]
+    const broken: string[] = []
+    for (const page of pages) {
+      const text = readFileSync(join(root, page), 'utf8')
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(target as string)) continue
+        const path = (target as string).split('#')[0] as string
+        if (path && !existsSync(join(root, dirname(page), path))) broken.push(`${page} → ${target}`)
+      }
+    }
+    expect(broken).toEqual([])
   })
 })
