@@ -70,13 +70,16 @@ describe.skipIf(!available)('in Chromium', () => {
       'shows %s as a readable page with a working copy button',
       async (path) => {
         const page = await open(path)
-        await expect.poll(() => page.locator('h1').first().textContent()).toBe('Feed Endpoint')
+        // Locators wait for their element themselves (up to Playwright's 30 s), and the page is whole at
+        // `load`, which page.goto awaits. expect.poll gave the first locator call, which injects
+        // Playwright's script into the page, 1 s in all: not enough on a loaded 2-core machine.
+        expect(await page.locator('h1').first().textContent()).toBe('Feed Endpoint')
         expect(await page.locator('.notice').textContent()).toContain('This is a feed')
         expect(await page.locator('ul.items li h2 a').count()).toBeGreaterThan(0)
         const input = page.locator('.feedrow input').first()
         expect(await input.inputValue()).toBe(worker.url + path)
         await page.locator('button.copy').first().click()
-        await expect.poll(() => page.locator('button.copy').first().getAttribute('data-state')).toBe('copied')
+        await page.locator('button.copy[data-state=copied]').first().waitFor()
         expect(await page.evaluate('navigator.clipboard.readText()')).toBe(worker.url + path)
         await page.screenshot({ path: join(SHOTS, `${slug}${path.replace(/[/.]/g, '-')}.png`), fullPage: true })
         expect((page as Page & { errors: string[] }).errors).toEqual([])
@@ -125,10 +128,10 @@ describe.skipIf(!available)('in Chromium', () => {
       for (const path of ['/feed.xml', '/atom.xml']) {
         const page = await context.newPage()
         await page.goto(`${worker.url}${path}?view=xslt`)
-        await expect.poll(() => page.locator('main[data-view="xslt"] h1').textContent()).toBe('Feed Endpoint')
+        expect(await page.locator('main[data-view="xslt"] h1').textContent()).toBe('Feed Endpoint')
         expect(await page.locator('ul.items li h2 a').first().getAttribute('href')).toMatch(/\/articles\//)
         await page.locator('button.copy').click()
-        await expect.poll(() => page.locator('button.copy').getAttribute('data-state')).toBe('copied')
+        await page.locator('button.copy[data-state=copied]').waitFor()
         await page.screenshot({ path: join(SHOTS, `xslt${path.replace(/[/.]/g, '-')}.png`), fullPage: true })
         await page.close()
       }
