@@ -79,6 +79,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     compatibilityDate: compatibilityDate(),
     compatibilityFlags: options.compatibilityFlags ?? [],
     bindings: options.bindings ?? {},
+    // As wrangler.toml's [version_metadata]: the deployment's id and time (Cache API keys, Last-Modified).
+    versionMetadata: 'CF_VERSION_METADATA',
     // A socket straight to the Worker, past Miniflare's entry Worker (which emulates Cloudflare's
     // front line in JavaScript and costs more per request than the Workers measured here).
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
