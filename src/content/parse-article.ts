@@ -3,7 +3,8 @@ import { bodyHtml, bodyText } from './article-body.ts'
 import { articleId } from './article-id.ts'
 import { ContentError, ContentErrors } from './content-error.ts'
 import { displayDate, isPlainEnglish } from './display-date.ts'
-import { METADATA_KEYS, parseMetadata } from './metadata.ts'
+import { METADATA_KEYS } from './metadata.ts'
+import { parseMetadata } from './parse-metadata.ts'
 import { slugify } from './slugify.ts'
 
 /** Longest summary taken from the first paragraph when none is given, in characters. */

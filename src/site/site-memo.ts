@@ -1,7 +1,7 @@
 import { BoundedCache } from '../bounded-cache.ts'
 import type { PreparedResponse } from '../http/prepared-response.ts'
 import { sizeOf } from '../http/representation.ts'
-import type { Maybe } from './site.tsx'
+import type { Maybe } from './site-options.ts'
 
 /** Bounds of the per-isolate memo of a site, per kind of page (bytes count body + gzip). */
 export const SITE_LIMITS = {

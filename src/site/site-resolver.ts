@@ -4,7 +4,8 @@ import { assetFiles, type ContentFiles, memoryFiles } from '../corpus/files.ts'
 import { packCorpus } from '../corpus/pack.ts'
 import { RepresentationStore } from '../http/representation-store.ts'
 import type { Article } from '../model.ts'
-import type { Maybe, Site } from './site.tsx'
+import type { Site } from './site.tsx'
+import type { Maybe } from './site-options.ts'
 import { Sites } from './sites.ts'
 
 /** Options of {@link SiteResolver}. */

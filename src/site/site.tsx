@@ -2,7 +2,6 @@ import type { ResolvedConfig } from '../config.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
 import type { SiteDefaults } from '../content/site-defaults.ts'
 import type { Corpus } from '../corpus/corpus.ts'
-import type { ContentFiles } from '../corpus/files.ts'
 import { type FeedContext, type SiteLinks, siteLinks } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
 import { renderOpml } from '../feeds/opml.ts'
@@ -12,12 +11,13 @@ import { type PreparedResponse, prepareResponse, type ResponseProfile } from '..
 import type { RepresentationSpec, RepresentationStore } from '../http/representation-store.ts'
 import type { SiteArticle } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
-import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
 import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
-import { feedStylesheet } from '../pages/feed-stylesheet.ts'
 import { IndexPage } from '../pages/index-page.tsx'
+import { deploymentTime, lastChanged } from './last-modified.ts'
 import { type FeedView, ResponseProfiles } from './response-profiles.ts'
 import { SiteMemo } from './site-memo.ts'
+import type { Maybe, RequestScope, SiteOptions, WaitUntil } from './site-options.ts'
+import { STATIC_TEXTS } from './static-texts.ts'
 
 /** Articles per index page: the newest on `/`, older ones on `/page/2`, … */
 export const INDEX_PAGE_SIZE = 30
@@ -25,48 +25,10 @@ export const INDEX_PAGE_SIZE = 30
 /** Index pages kept for the isolate's life (the ones people and crawlers open most); older ones are bounded. */
 export const PINNED_INDEX_PAGES = 3
 
-/** The fixed texts the site serves. */
-const STATIC_TEXTS = {
-  css: { text: SITE_CSS, contentType: CONTENT_TYPES.css },
-  js: { text: SITE_JS, contentType: CONTENT_TYPES.js },
-  xsl: { text: feedStylesheet, contentType: CONTENT_TYPES.xsl },
-} as const
-
 /** The memo key of a feed response. */
 function feedKey(format: FeedFormat, view: FeedView, negotiated: boolean): string {
   return negotiated ? `${view} ${format.name} negotiated` : `${view} ${format.name}`
 }
-
-/** Options of {@link Site}. */
-export interface SiteOptions {
-  config: ResolvedConfig
-  /** Origin the request came to; used for links only when no `SITE_URL` is set. */
-  origin: string
-  corpus: Corpus
-  /** Renders on a miss, through the Cache API shared by a data center's isolates. */
-  store: RepresentationStore
-  /**
-   * When this deployment was made (the version metadata's `timestamp`). Code and settings change
-   * only with a deployment, so bytes change only when the content or this date does: a response's
-   * `Last-Modified` is the later of the two. Unknown: no `Last-Modified` at all, only ETags, since a
-   * content date alone would stay put while a new `SITE_TITLE` or stylesheet changes the bytes.
-   */
-  deployed?: string | undefined
-  /** Called with the key of each representation built (rendered or read from the Cache API): tests count them. */
-  onBuild?: (key: string) => void
-}
-
-/** Keeps the Cache API write of a fresh render alive after the response (the execution context's `waitUntil`). */
-export type WaitUntil = ((promise: Promise<unknown>) => void) | undefined
-
-/** What a render may use of the request that asked for it: its content binding and its `waitUntil`. */
-export interface RequestScope {
-  files: ContentFiles
-  waitUntil: WaitUntil
-}
-
-/** A value now, or later: what is in memory is returned without a promise, so the hot path never waits. */
-export type Maybe<T> = T | Promise<T>
 
 /**
  * One site as seen from one base URL with one set of settings: its links, its header sets and
@@ -98,19 +60,7 @@ export class Site {
     this.#profiles = new ResponseProfiles(config, this.links)
     this.#onBuild = options.onBuild
     this.#defaults = { author: config.author, language: config.language }
-    this.#deployed =
-      options.deployed && !Number.isNaN(Date.parse(options.deployed))
-        ? new Date(options.deployed).toISOString()
-        : undefined
-  }
-
-  /**
-   * When bytes made from content last changed `content` (RFC 3339), or from code and settings
-   * alone when `content` is undefined: see `SiteOptions.deployed`.
-   */
-  #changed(content?: string): string | undefined {
-    if (this.#deployed === undefined) return undefined
-    return content !== undefined && content > this.#deployed ? content : this.#deployed
+    this.#deployed = deploymentTime(options.deployed)
   }
 
   /** The feed's response for `view` at its fixed URL, when it is in memory (the hot path: no promise, no routing). */
@@ -139,21 +89,15 @@ export class Site {
     return this.#memo.get(key, 'pinned', async () => {
       const articles = await this.#corpus.newest(scope.files, this.config.feedItems, this.#defaults)
       const feed = this.#context(articles)
-      const isXml = view === 'xml' && format.xml
-      const spec: RepresentationSpec =
+      // A browser's preview page, the feed as `application/xml` for XSLT, or the feed itself.
+      const [render, contentType] =
         view === 'preview'
-          ? {
-              key,
-              render: () => `${<FeedPreviewPage feed={feed} format={format} />}`,
-              contentType: CONTENT_TYPES.html,
-              updated: this.#changed(feed.updated),
-            }
-          : {
-              key,
-              render: () => format.render(feed),
-              contentType: isXml ? CONTENT_TYPES.xml : feedContentType(format.mediaType),
-              updated: this.#changed(feed.updated),
-            }
+          ? [() => `${<FeedPreviewPage feed={feed} format={format} />}`, CONTENT_TYPES.html]
+          : [
+              () => format.render(feed),
+              view === 'xml' && format.xml ? CONTENT_TYPES.xml : feedContentType(format.mediaType),
+            ]
+      const spec = { key, render, contentType, updated: lastChanged(this.#deployed, feed.updated) }
       return this.#prepare(spec, this.#profiles.feed(format, view, false), scope.waitUntil)
     })
   }
@@ -173,7 +117,12 @@ export class Site {
       const feed = this.#context(articles)
       const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
       return this.#prepare(
-        { key, render, contentType: CONTENT_TYPES.html, updated: this.#changed(this.#corpus.manifest.updated) },
+        {
+          key,
+          render,
+          contentType: CONTENT_TYPES.html,
+          updated: lastChanged(this.#deployed, this.#corpus.manifest.updated),
+        },
         this.#profiles.html(`index,index:${n}`),
         scope.waitUntil,
       )
@@ -194,7 +143,7 @@ export class Site {
       const feed = this.#context([])
       const render = () => `${<ArticlePage feed={feed} article={article} />}`
       return this.#prepare(
-        { key, render, contentType: CONTENT_TYPES.html, updated: this.#changed(article.updated) },
+        { key, render, contentType: CONTENT_TYPES.html, updated: lastChanged(this.#deployed, article.updated) },
         this.#profiles.html(`articles,article:${slug}`),
         scope.waitUntil,
       )
@@ -208,7 +157,7 @@ export class Site {
         key: 'opml',
         render: () => renderOpml(this.#context([])),
         contentType: CONTENT_TYPES.opml,
-        updated: this.#changed(this.#corpus.manifest.updated),
+        updated: lastChanged(this.#deployed, this.#corpus.manifest.updated),
       }
       return this.#prepare(spec, this.#profiles.service('opml'), scope.waitUntil)
     })
@@ -224,7 +173,7 @@ export class Site {
           key,
           render: () => (typeof text === 'string' ? text : text(this.links)),
           contentType,
-          updated: this.#changed(),
+          updated: lastChanged(this.#deployed),
         },
         this.#profiles.service(`assets,asset:${name}`),
         scope.waitUntil,
