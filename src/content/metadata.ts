@@ -22,12 +22,19 @@ export interface Problem {
 }
 
 /** One metadata key: what README's metadata table says of it, and how its value is read. */
-export interface MetadataKey {
+export type MetadataKey = KeyDescription &
+  (
+    | { required: false }
+    | {
+        /** An article without it is refused. */
+        required: true
+        /** How to write it: the fix shown when it is missing. */
+        fix: string
+      }
+  )
+
+interface KeyDescription {
   key: string
-  /** Whether an article without it is refused. */
-  required: boolean
-  /** How to write it: the fix shown when a required key is missing. */
-  fix: string
   /** What applies when the key is absent, as README's table says it. */
   default: string
   /** Whether the key may appear on several lines (each adds one value). */
@@ -65,13 +72,11 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
     required: false,
     default: '`published`',
     repeats: false,
-    fix: 'Add `updated: 2024-05-02`',
     read: date('updated'),
   },
   {
     key: 'slug',
     required: false,
-    fix: 'Add `slug: north-korea-crypto-theft`',
     default: 'from the title: lowercase ASCII words, ≤ 80 chars',
     repeats: false,
     read(value, meta) {
@@ -86,7 +91,6 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
   {
     key: 'id',
     required: false,
-    fix: 'Add `id: tag:example.com,2024:post-1`',
     default: '`urn:uuid:` v5 of the file name',
     repeats: false,
     read(value, meta) {
@@ -101,7 +105,6 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
   {
     key: 'author',
     required: false,
-    fix: 'Add `author: Ada Lovelace <ada@example.com>`',
     default: 'the site author',
     repeats: true,
     read(value, meta) {
@@ -117,7 +120,6 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
   {
     key: 'tags',
     required: false,
-    fix: 'Add `tags: Security, Cryptocurrency`',
     default: 'none',
     repeats: false,
     read(value, meta) {
@@ -133,7 +135,6 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
   {
     key: 'language',
     required: false,
-    fix: 'Add `language: pt-BR`',
     default: 'the site language',
     repeats: false,
     read(value, meta) {
@@ -148,7 +149,6 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
   {
     key: 'summary',
     required: false,
-    fix: 'Add `summary: One or two sentences.`',
     default: 'the first paragraph, cut at a word near 280 chars',
     repeats: false,
     read(value, meta) {
