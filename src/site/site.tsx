@@ -1,6 +1,5 @@
 import type { ResolvedConfig } from '../config.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
-import type { SiteDefaults } from '../content/site-defaults.ts'
 import type { Corpus } from '../corpus/corpus.ts'
 import { type FeedContext, type SiteLinks, siteLinks } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
@@ -45,8 +44,6 @@ export class Site {
   readonly #profiles: ResponseProfiles
   readonly #onBuild: ((key: string) => void) | undefined
   readonly #deployed: string | undefined
-  /** The site's author and language, for articles that name none. */
-  readonly #defaults: SiteDefaults
   readonly #memo = new SiteMemo()
 
   constructor(options: SiteOptions) {
@@ -59,7 +56,6 @@ export class Site {
     this.#store = options.store
     this.#profiles = new ResponseProfiles(config, this.links)
     this.#onBuild = options.onBuild
-    this.#defaults = { author: config.author, language: config.language }
     this.#deployed = deploymentTime(options.deployed)
   }
 
@@ -87,7 +83,7 @@ export class Site {
       })
     }
     return this.#memo.get(key, 'pinned', async () => {
-      const articles = await this.#corpus.newest(scope.files, this.config.feedItems, this.#defaults)
+      const articles = await this.#corpus.newest(scope.files, this.config.feedItems, this.config)
       const feed = this.#context(articles)
       // A browser's preview page, the feed as `application/xml` for XSLT, or the feed itself.
       const [render, contentType] =
@@ -112,7 +108,7 @@ export class Site {
         scope.files,
         (n - 1) * INDEX_PAGE_SIZE,
         n * INDEX_PAGE_SIZE,
-        this.#defaults,
+        this.config,
       )
       const feed = this.#context(articles)
       const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
@@ -136,7 +132,7 @@ export class Site {
   }
 
   async #loadArticle(key: string, slug: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
-    const located = await this.#corpus.bySlug(scope.files, slug, this.#defaults)
+    const located = await this.#corpus.bySlug(scope.files, slug, this.config)
     if (!located) return undefined
     const { article, position } = located
     return this.#memo.get(key, position < this.config.feedItems ? 'pinned' : 'articles', () => {
