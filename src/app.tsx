@@ -4,9 +4,10 @@ import { type FeedFormat, FORMATS } from './feeds/formats.ts'
 import { isBrowserNavigation } from './http/browser-navigation.ts'
 import { sendPrepared } from './http/prepared-response.ts'
 import type { Article } from './model.ts'
+import { originOf } from './paths.ts'
 import { type AppEnv, redirect, siteRoutes } from './routes.tsx'
 import type { Site } from './site/site.tsx'
-import { originOf, SiteResolver } from './site/site-resolver.ts'
+import { SiteResolver } from './site/site-resolver.ts'
 
 export { INDEX_PAGE_SIZE } from './site/site.tsx'
 
@@ -57,34 +58,36 @@ export function createApp(options: AppOptions = {}) {
   app.fetch = (request, env, ctx) => {
     const url = request.url
     const origin = originOf(url)
-    const base = basePathOf(env)
+    // The site in memory knows its base path; before it is, the settings say (same value).
+    const site = resolver.ready(env, origin)
+    const base = site ? site.config.basePath : basePathOf(env)
     const rest = url.slice(origin.length)
     const read = request.method === 'GET' || request.method === 'HEAD'
     const format = read && rest.startsWith(base) ? feedsByPath.get(rest.slice(base.length)) : undefined
     if (format) {
-      const view = isBrowserNavigation(request.headers) ? 'preview' : 'feed'
-      const prepared = resolver.ready(env, origin)?.peekFeed(format, view)
+      const prepared = site?.peekFeed(format, isBrowserNavigation(request.headers) ? 'preview' : 'feed')
       if (prepared) return sendPrepared(request, prepared)
     }
-    const path = rest.split('?', 1)[0] as string
-    if (read) {
-      // `/articles/x/` is not a page of its own: send readers and crawlers to the one URL. The
-      // home page under a base path is the base with a slash (`/blog/`), like any directory.
-      const target =
-        path === base
-          ? `${base}/`
-          : path.length > 1 && path.endsWith('/') && path !== `${base}/`
-            ? path.replace(/\/+$/, '') || '/'
-            : undefined
-      if (target !== undefined) {
-        const location = new URL(url)
-        location.pathname = target
-        return redirect(location.href)
-      }
+    const target = read ? canonicalPath(rest.split('?', 1)[0] as string, base) : undefined
+    if (target !== undefined) {
+      const location = new URL(url)
+      location.pathname = target
+      return redirect(location.href)
     }
     return routerFor(base).fetch(request, env, ctx)
   }
   return app
+}
+
+/**
+ * The one URL of a page that `path` names another way, or `undefined` when `path` is that URL:
+ * `/articles/x/` is `/articles/x`, and the home page under a base path is the base with a slash
+ * (`/blog/`), like any directory.
+ */
+function canonicalPath(path: string, base: string): string | undefined {
+  if (path === base) return `${base}/`
+  if (path.length > 1 && path.endsWith('/') && path !== `${base}/`) return path.replace(/\/+$/, '') || '/'
+  return undefined
 }
 
 /** The path of `SITE_URL` (`/blog`), '' when it has none or the settings cannot be read (the routes then answer the error). */

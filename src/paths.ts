@@ -17,3 +17,9 @@ export const PATHS = {
   css: '/assets/site.css',
   script: '/assets/site.js',
 } as const
+
+/** `scheme://host[:port]` of a URL, without parsing it (workerd hands the Worker normalised URLs). */
+export function originOf(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2)
+  return slash === -1 ? url : url.slice(0, slash)
+}

@@ -10,10 +10,10 @@ import { errorResponse } from './http/error-response.ts'
 import { negotiateFormat } from './http/negotiate.ts'
 import { type PreparedResponse, sendPrepared } from './http/prepared-response.ts'
 import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
-import { PATHS } from './paths.ts'
+import { originOf, PATHS } from './paths.ts'
 import type { Site } from './site/site.tsx'
 import type { Maybe, RequestScope, WaitUntil } from './site/site-options.ts'
-import { originOf, type SiteResolver } from './site/site-resolver.ts'
+import type { SiteResolver } from './site/site-resolver.ts'
 
 /** The Hono environment of every route: the Worker's bindings. */
 export type AppEnv = { Bindings: Env }

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
 import { creditsOf } from '../content/site-defaults.ts'
 import type { Article, SiteArticle } from '../model.ts'
-import { PATHS } from '../paths.ts'
+import { originOf, PATHS } from '../paths.ts'
 
 /** Absolute URLs of one site as seen from one base URL. */
 export interface SiteLinks {
@@ -39,8 +39,7 @@ export interface FeedContext {
  * @param base - origin plus optional base path, no trailing slash
  */
 export function siteLinks(base: string): SiteLinks {
-  const slash = base.indexOf('/', base.indexOf('//') + 2)
-  const basePath = slash === -1 ? '' : base.slice(slash)
+  const basePath = base.slice(originOf(base).length)
   return {
     path: (path) => basePath + path,
     home: base + PATHS.home,
