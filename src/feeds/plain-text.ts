@@ -1,5 +1,5 @@
 import { escapeHtml } from '../content/escape-html.ts'
-import { element, toXmlChars, xmlText } from './xml.ts'
+import { element, xmlText } from './xml.ts'
 
 /**
  * Text a reader would misread as HTML: a tag (`</b>`, `<br`), or an entity reference (`&amp;`,
@@ -32,7 +32,7 @@ export function rssTextElement(name: string, text: string): string {
  * hexadecimal references: the Best Practices Profile's form, which the validator expects.
  */
 export function rssCharacterData(text: string): string {
-  return toXmlChars(text).replace(/[&<>\r]/g, (c) => HEX_REFERENCES[c] as string)
+  return xmlText(text, HEX_REFERENCES)
 }
 
 /**

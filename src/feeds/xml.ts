@@ -23,10 +23,11 @@ export function toXmlChars(text: string): string {
 
 /**
  * Escapes text for element content. `>` is escaped too, so `]]>` can never appear; no CDATA is used,
- * so there is no CDATA section for article text to close early.
+ * so there is no CDATA section for article text to close early. `references` spells the four
+ * escaped characters (`&`, `<`, `>`, CR): named entities by default.
  */
-export function xmlText(text: string): string {
-  return toXmlChars(text).replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] as string)
+export function xmlText(text: string, references: Readonly<Record<string, string>> = TEXT_ESCAPES): string {
+  return toXmlChars(text).replace(/[&<>\r]/g, (c) => references[c] as string)
 }
 
 /** Escapes text for a double-quoted attribute value; whitespace is kept as character references (XML 1.0 §3.3.3). */
