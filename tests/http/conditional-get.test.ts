@@ -2,9 +2,10 @@ import { exports, env as workerEnv } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.tsx'
 import type { Env } from '../../src/config.ts'
-import { type FeedFormat, FORMATS } from '../../src/feeds/formats.ts'
+import { FORMATS } from '../../src/feeds/formats.ts'
 import { parseHttpDate } from '../../src/http/conditional-get.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
+import { countingFormats } from '../helpers/counting-formats.ts'
 
 const articles = await bundledArticles()
 const env = workerEnv as unknown as Env
@@ -95,21 +96,8 @@ describe.each(PATHS)('conditional GET of %s', (path) => {
 })
 
 describe('representations are built once', () => {
-  /** The formats, each wrapped to count how often it renders. */
-  function counting(): { formats: FeedFormat[]; renders: Map<string, number> } {
-    const renders = new Map<string, number>()
-    const formats = FORMATS.map((f) => ({
-      ...f,
-      render: (feed: Parameters<FeedFormat['render']>[0]) => {
-        renders.set(f.name, (renders.get(f.name) ?? 0) + 1)
-        return f.render(feed)
-      },
-    }))
-    return { formats, renders }
-  }
-
   it('renders each format once per base URL, however many GET, HEAD and 304 follow', async () => {
-    const { formats, renders } = counting()
+    const { formats, renders } = countingFormats()
     const app = createApp({ articles, formats })
     for (const format of formats) {
       const res = await app.request(format.path)
@@ -126,10 +114,10 @@ describe('representations are built once', () => {
 
   it('reads a representation from the Cache API in a fresh isolate instead of rendering it again', async () => {
     const env = { CF_VERSION_METADATA: { id: `test-${crypto.randomUUID()}` } }
-    const one = counting()
+    const one = countingFormats()
     const a = await createApp({ articles, formats: one.formats }).request('/atom.xml', {}, env)
     expect(one.renders.get('atom')).toBe(1)
-    const two = counting() // a new app = a new isolate's memo, same data-center cache
+    const two = countingFormats() // a new app = a new isolate's memo, same data-center cache
     const b = await createApp({ articles, formats: two.formats }).request('/atom.xml', {}, env)
     expect(two.renders.get('atom')).toBeUndefined()
     expect(b.headers.get('ETag')).toBe(a.headers.get('ETag'))
@@ -137,13 +125,13 @@ describe('representations are built once', () => {
   })
 
   it('never shares Cache API entries between deployments', async () => {
-    const one = counting()
+    const one = countingFormats()
     await createApp({ articles, formats: one.formats }).request(
       '/atom.xml',
       {},
       { CF_VERSION_METADATA: { id: `v1-${crypto.randomUUID()}` } },
     )
-    const two = counting()
+    const two = countingFormats()
     await createApp({ articles, formats: two.formats }).request(
       '/atom.xml',
       {},

@@ -6,6 +6,7 @@ import { type FeedFormat, FORMATS } from '../../src/feeds/formats.ts'
 import { SITE_LIMITS } from '../../src/site/site-memo.ts'
 import { MAX_SITES } from '../../src/site/sites.ts'
 import { articleText, files } from '../fixtures/articles.ts'
+import { countingFormats } from '../helpers/counting-formats.ts'
 
 /** `count` small articles, one hour apart, through the real pipeline. */
 async function corpus(count: number) {
@@ -72,22 +73,9 @@ describe('what an isolate keeps', () => {
 })
 
 describe('the Cache API write after the response (waitUntil)', () => {
-  /** The formats, each wrapped to count how often it really renders (a Cache API hit renders nothing). */
-  function rendering() {
-    const renders = new Map<string, number>()
-    const formats = FORMATS.map((f) => ({
-      ...f,
-      render: (feed: Parameters<FeedFormat['render']>[0]) => {
-        renders.set(f.name, (renders.get(f.name) ?? 0) + 1)
-        return f.render(feed)
-      },
-    }))
-    return { formats, renders }
-  }
-
   it('stores the rendered bytes through the execution context, so a fresh isolate renders nothing', async () => {
     const env = { CF_VERSION_METADATA: { id: `wait-until-${crypto.randomUUID()}` } }
-    const first = rendering()
+    const first = countingFormats()
     const ctx = createExecutionContext()
     const res = await createApp({ articles, formats: first.formats }).fetch(
       new Request('http://localhost/atom.xml'),
@@ -97,7 +85,7 @@ describe('the Cache API write after the response (waitUntil)', () => {
     const body = await res.text()
     await waitOnExecutionContext(ctx)
     expect(first.renders.get('atom')).toBe(1)
-    const second = rendering()
+    const second = countingFormats()
     const again = await createApp({ articles, formats: second.formats }).fetch(
       new Request('http://localhost/atom.xml'),
       env,
