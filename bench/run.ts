@@ -440,7 +440,8 @@ function markdown(result: {
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`
   const mb = (b: number) => `${(b / 1048576).toFixed(1)} MiB`
   const m = result.machine
-  const names = result.scale[0] ? Object.keys(result.scale[0].workerdFirstRequestMs) : []
+  // Every route measured at any size, in the order first met (small corpora have no archive page).
+  const names = [...new Set(result.scale.flatMap((s) => Object.keys(s.workerdFirstRequestMs)))]
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${m.cores} cores (${m.cpu}), ${m.node}, ${m.generator} with ${m.connections} connections, ${m.rounds} rounds × ${m.seconds} s per server, servers alternated${m.pinned ? '; workerd pinned to one core, the load generator to the other(s)' : ''}.`,
     '',
@@ -461,11 +462,26 @@ function markdown(result: {
     '',
     `Scale. *Build*: \`scripts/build-content.ts\` on generated articles. *Startup*: CPU to evaluate the Worker module in a fresh V8 isolate (Node). *First request*: a fresh process per route answering that route first, as CPU of our code in a fresh V8 isolate (content read from disk) and as CPU of the whole workerd process (which here also runs miniflare's asset service), next to a trivial Worker that reads the same content files through the same binding (the asset service's share, which on Cloudflare is not the Worker's CPU); each figure is the least of ${COLD_REPEAT} fresh processes (on a shared machine a run can only be slowed down by others), and *excess* is workerd minus trivial. *Memory*: workerd resident size after ${MEMORY_ARTICLES.toLocaleString('en')} different article pages, next to the trivial Worker after reading the same files.`,
     '',
-    `| Articles | seeds | build | files | output | largest file | startup | ${names.map((n) => `${n}: V8 / workerd / trivial → excess`).join(' | ')} | memory | trivial memory |`,
-    `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${names.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    '| Articles | seeds | build | files | output | largest file | startup | memory | trivial memory |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...result.scale.map(
       (s) =>
-        `| ${s.articles.toLocaleString('en')} | ${mb(s.seedBytes)} | ${s.build.seconds} s | ${s.build.files.toLocaleString('en')} | ${mb(s.build.bytes)} | ${kb(s.build.largestBytes)} | ${s.startupCpuMs} ms | ${names.map((n) => `${s.isolateFirstRequestMs[n]} / ${s.workerdFirstRequestMs[n]} / ${s.trivialFirstRequestMs[n]} → **${s.firstRequestExcessMs[n]}** ms`).join(' | ')} | ${s.memoryMiB} MiB | ${s.trivialMemoryMiB} MiB |`,
+        `| ${s.articles.toLocaleString('en')} | ${mb(s.seedBytes)} | ${s.build.seconds} s | ${s.build.files.toLocaleString('en')} | ${mb(s.build.bytes)} | ${kb(s.build.largestBytes)} | ${s.startupCpuMs} ms | ${s.memoryMiB} MiB | ${s.trivialMemoryMiB} MiB |`,
+    ),
+    '',
+    'First request of each route, CPU in ms: V8 / workerd / trivial → **excess** (– where the corpus has no such page: no archive page until there are more articles than `FEED_ITEMS`).',
+    '',
+    `| Route | ${result.scale.map((s) => `${s.articles.toLocaleString('en')} articles`).join(' | ')} |`,
+    `| --- | ${result.scale.map(() => '---:').join(' | ')} |`,
+    ...names.map(
+      (n) =>
+        `| ${n} | ${result.scale
+          .map((s) =>
+            n in s.firstRequestExcessMs
+              ? `${s.isolateFirstRequestMs[n]} / ${s.workerdFirstRequestMs[n]} / ${s.trivialFirstRequestMs[n]} → **${s.firstRequestExcessMs[n]}**`
+              : '–',
+          )
+          .join(' | ')} |`,
     ),
     '',
     `Bundle: deploy ${kb(result.bundles.deploy!.raw)} raw / ${kb(result.bundles.deploy!.gzip)} gzip, the same at every corpus size (no content in it); ${result.bundles.peer ? `the peer (Hono + feed + xml-js + sax, nodejs_compat) ${kb(result.bundles.peer.raw)} / ${kb(result.bundles.peer.gzip)}.` : ''}`,

@@ -9,7 +9,7 @@ import { type AppEnv, redirect, siteRoutes } from './routes.tsx'
 import type { Site } from './site/site.tsx'
 import { SiteResolver } from './site/site-resolver.ts'
 
-export { INDEX_PAGE_SIZE } from './site/site.tsx'
+export { INDEX_PAGE_SIZE } from './site/page-size.ts'
 
 /** Options of {@link createApp}. */
 export interface AppOptions {

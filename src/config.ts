@@ -21,6 +21,8 @@ export interface Env {
   CACHE_STALE_WHILE_REVALIDATE?: string
   /** WebSub hub to advertise (`rel="hub"`); empty = none. */
   WEBSUB_HUB?: string
+  /** Absolute URL of a square PNG, JPEG or GIF (512 px or more) for feed readers; empty = the site's default icon. */
+  SITE_ICON?: string
   /** Version of the deployment (`[version_metadata]` in wrangler.toml): keys the Cache API entries. */
   CF_VERSION_METADATA?: { id: string; timestamp?: string }
   /** Workers Static Assets (`[assets]` in wrangler.toml): the built content is read through it. */
@@ -41,6 +43,8 @@ export interface ResolvedConfig extends SiteConfig {
   cacheStaleWhileRevalidate: number
   /** WebSub hub URL (W3C WebSub §4), when one is configured. */
   websubHub?: string
+  /** The feeds' icon (`SITE_ICON`), when one is configured; else the site serves its own. */
+  icon?: string
   /** The path of `SITE_URL` (`/blog`), under which the whole site is served; '' for none. */
   basePath: string
 }
@@ -117,6 +121,7 @@ export function readConfig(env: Env): ResolvedConfig {
   )
   const websubHub = absoluteUrl('WEBSUB_HUB')
   const authorUrl = absoluteUrl('SITE_AUTHOR_URL')
+  const icon = absoluteUrl('SITE_ICON')
 
   const config: ResolvedConfig = {
     title: text('SITE_TITLE', DEFAULTS.title) as string,
@@ -134,6 +139,7 @@ export function readConfig(env: Env): ResolvedConfig {
     basePath: '',
   }
   if (websubHub !== undefined) config.websubHub = websubHub
+  if (icon !== undefined) config.icon = icon
   // Links are built as base + path, so the base keeps no trailing slash.
   const baseUrl = absoluteUrl('SITE_URL')?.replace(/\/+$/, '')
   if (baseUrl !== undefined) {

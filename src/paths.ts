@@ -1,3 +1,5 @@
+import { tagSegment } from './content/tag-key.ts'
+
 /** Every public path of the site, in one place: routes, feeds and pages all build links from it. */
 export const PATHS = {
   home: '/',
@@ -9,8 +11,22 @@ export const PATHS = {
   article: (slug: string) => `/articles/${slug}`,
   /** Older articles: page 2 onwards of the index (page 1 is `/`). */
   page: (n: number | string) => `/page/${n}`,
-  /** OPML 2.0 list of the three feeds, for importing into a reader. */
+  /** Every tag with its count; `/tags/page/{n}` past 500 tags (`TAG_LIST_PAGE_SIZE`). */
+  tags: '/tags',
+  tagsPage: (n: number | string) => `/tags/page/${n}`,
+  /** The page of one tag (`key` as `tagKey` makes it); its feeds are this path plus a feed path. */
+  tag: (key: string) => `/tags/${tagSegment(key)}`,
+  /** Archive page `n` (RFC 5005) of the feeds under `prefix` ('' or a tag's path); plus a feed path. */
+  archive: (prefix: string, n: number | string) => `${prefix}/archive/${n}`,
+  /** OPML 2.0 list of the site's feeds and every tag's, for importing into a reader. */
   opml: '/feeds.opml',
+  /** Sitemap (sitemaps.org 0.9), or a sitemap index of `/sitemaps/{n}.xml` on large sites. */
+  sitemap: '/sitemap.xml',
+  sitemapPart: (n: number | string) => `/sitemaps/${n}.xml`,
+  robots: '/robots.txt',
+  /** The site's default icon (square PNG, 512 and 64 pixels), when `SITE_ICON` names none. */
+  icon: '/icon.png',
+  favicon: '/favicon.png',
   /** XSLT that turns the RSS or Atom document into a readable page in browsers that apply it. */
   stylesheet: '/feed.xsl',
   /** The one stylesheet and the one script every page uses (no inline code: see the CSP). */

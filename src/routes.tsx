@@ -1,22 +1,21 @@
 import { type Context, Hono } from 'hono'
 import { LinearRouter } from 'hono/router/linear-router'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { ConfigError, type Env, NO_ENV, readConfig } from './config.ts'
+import { ConfigError, NO_ENV, readConfig } from './config.ts'
 import { RefusedContent } from './content/content-error.ts'
 import type { FeedFormat } from './feeds/formats.ts'
-import { isBrowserNavigation } from './http/browser-navigation.ts'
-import { CONTENT_TYPES } from './http/content-types.ts'
 import { errorResponse } from './http/error-response.ts'
-import { negotiateFormat } from './http/negotiate.ts'
 import { type PreparedResponse, sendPrepared } from './http/prepared-response.ts'
-import { ALLOWED_METHODS, CORS_HEADERS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
-import { originOf, PATHS } from './paths.ts'
+import { ALLOWED_METHODS, NOSNIFF, PREFLIGHT_HEADERS } from './http/response-headers.ts'
+import { originOf } from './paths.ts'
+import { feedRoutes } from './routes/feed-routes.ts'
+import { pageRoutes } from './routes/page-routes.ts'
+import { type AppEnv, type RouteKit, waitUntilOf } from './routes/route-kit.ts'
 import type { Site } from './site/site.tsx'
-import type { Maybe, RequestScope, WaitUntil } from './site/site-options.ts'
+import type { Maybe, RequestScope } from './site/site-options.ts'
 import type { SiteResolver } from './site/site-resolver.ts'
 
-/** The Hono environment of every route: the Worker's bindings. */
-export type AppEnv = { Bindings: Env }
+export { type AppEnv, redirect } from './routes/route-kit.ts'
 
 /**
  * The routes of the site under `base` (Hono's `basePath`): each asks the request's {@link Site} for
@@ -49,58 +48,9 @@ export function siteRoutes(base: string, formats: readonly FeedFormat[], resolve
     return site instanceof Promise ? site.then(answer) : answer(site)
   }
 
-  /** Serves a feed, or its readable page to a browser navigation (same URL, `Vary: Sec-Fetch-Dest`). */
-  function serveFeed(c: Context<AppEnv>, format: FeedFormat, negotiated: boolean): Response | Promise<Response> {
-    // `?view=xslt` sends RSS/Atom as `application/xml`, so browsers apply the XSLT (Chromium ignores it on feed types).
-    const xslt = c.req.url.includes('?') && c.req.query('view') === 'xslt'
-    const view = isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.xml ? 'xml' : 'feed'
-    return serve(c, (site, scope) => site.feed(format, view, negotiated, scope))
-  }
-
-  for (const format of formats) app.get(format.path, (c) => serveFeed(c, format, false))
-
-  // One URL for every format, chosen by Accept (RFC 9110 §12.5.1); the first format answers */*.
-  app.get(PATHS.negotiated, (c) => {
-    const format = negotiateFormat(c.req.header('Accept'), formats)
-    if (format) return serveFeed(c, format, true)
-    c.header('Vary', 'Accept')
-    return fail(
-      c,
-      406,
-      `None of the types in Accept can be served here. Available: ${formats.map((f) => f.mediaType).join(', ')}.`,
-    )
-  })
-
-  app.get(PATHS.opml, (c) => serve(c, (site, scope) => site.opml(scope)))
-  app.get(PATHS.stylesheet, (c) => serve(c, (site, scope) => site.text('xsl', scope)))
-  app.get(PATHS.css, (c) => serve(c, (site, scope) => site.text('css', scope)))
-  app.get(PATHS.script, (c) => serve(c, (site, scope) => site.text('js', scope)))
-
-  /** Serves page `n` (1-based) of the index. */
-  function serveIndex(c: Context<AppEnv>, n: number) {
-    return serve(
-      c,
-      (site, scope) => site.indexPage(n, scope),
-      (site) => fail(c, 404, `There is no page ${n}; the index has ${site.indexPages}.`),
-    )
-  }
-
-  app.get(PATHS.home, (c) => serveIndex(c, 1))
-  app.get(PATHS.page(':n'), async (c) => {
-    const n = c.req.param('n') ?? ''
-    // One URL per page: /page/1 is the home page, and only plain numbers name pages.
-    if (n === '1') return redirect((await resolver.site(c.env, originOf(c.req.url))).links.home)
-    if (!/^[1-9][0-9]{0,6}$/.test(n)) return fail(c, 404, `No page ${n}.`)
-    return serveIndex(c, Number(n))
-  })
-
-  app.get(PATHS.article(':slug'), (c) =>
-    serve(
-      c,
-      (site, scope) => site.article(c.req.param('slug') ?? '', scope),
-      () => fail(c, 404, `No article at ${c.req.path}.`),
-    ),
-  )
+  const kit: RouteKit = { app, resolver, fail, serve }
+  feedRoutes(kit, formats)
+  pageRoutes(kit)
 
   // CORS preflight, on any path: a script on any origin may poll the feeds with validators.
   app.options('*', () => new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS, ...NOSNIFF } }))
@@ -134,26 +84,4 @@ export function siteRoutes(base: string, formats: readonly FeedFormat[], resolve
     return fail(c, 500, 'Internal error.')
   })
   return app
-}
-
-/** A permanent redirect, with the headers every response carries. */
-export function redirect(location: string): Response {
-  const headers = {
-    Location: location,
-    'Cache-Control': 'public, max-age=86400',
-    'Content-Type': CONTENT_TYPES.text,
-    ...CORS_HEADERS,
-    ...NOSNIFF,
-  }
-  return new Response(`Moved to ${location}\n`, { status: 301, headers })
-}
-
-/** The execution context's `waitUntil`, when the app runs inside a Worker invocation. */
-function waitUntilOf(c: Context<AppEnv>): WaitUntil {
-  try {
-    const ctx = c.executionCtx
-    return (promise) => ctx.waitUntil(promise)
-  } catch {
-    return undefined
-  }
 }

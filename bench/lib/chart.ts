@@ -84,7 +84,7 @@ export interface ScalePoint {
   trivialMemoryMiB: number
 }
 
-const COLORS = ['#0b57d0', '#137333', '#b06000', '#8e24aa']
+const COLORS = ['#0b57d0', '#137333', '#b06000', '#8e24aa', '#c5221f', '#007b83', '#5f6368', '#e37400', '#3949ab']
 
 /** The README's chart: startup, first-request CPU beyond a trivial Worker, and memory, against corpus size, with the goals. */
 export function scaleChart(
@@ -93,7 +93,7 @@ export function scaleChart(
   caption: string,
 ): string {
   const points = (f: (s: ScalePoint) => number): [number, number][] => rows.map((s) => [s.articles, f(s)])
-  const names = rows[0] ? Object.keys(rows[0].firstRequestExcessMs) : []
+  const names = [...new Set(rows.flatMap((s) => Object.keys(s.firstRequestExcessMs)))]
   const round1 = (x: number) => Math.round(x * 10) / 10
   return chartSvg(
     [

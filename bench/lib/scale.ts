@@ -6,7 +6,25 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { bucketOf, bucketPath, chunkPath, MANIFEST_PATH, type Manifest } from '../../src/corpus/layout.ts'
+import { DEFAULTS } from '../../src/config.ts'
+import {
+  ARTICLES_DIR,
+  bucketOf,
+  bucketPath,
+  CHUNK_SIZE,
+  chunkPath,
+  MANIFEST_PATH,
+  type Manifest,
+  sitemapPath,
+  TAG_LIST_PAGE_SIZE,
+  type TagEntry,
+  tagBucketPath,
+  tagDir,
+  tagListPath,
+} from '../../src/corpus/layout.ts'
+import { archivePages, archiveRange } from '../../src/feeds/feed-page.ts'
+import { PATHS } from '../../src/paths.ts'
+import { INDEX_PAGE_SIZE } from '../../src/site/page-size.ts'
 import { generateArticles } from '../generate-articles.ts'
 import { ROOT } from './bundle.ts'
 import { cpuMs, type RunningWorker, residentMiB, startWorker } from './workers.ts'
@@ -18,18 +36,50 @@ export interface Route {
   reads: string[]
 }
 
-/** The content files the page of the article at `position` reads after the manifest. */
-export function articleReads(manifest: Manifest, slug: string, position: number): string[] {
-  return [bucketPath(bucketOf(slug, manifest.buckets)), chunkPath(Math.floor(position / manifest.chunkSize))]
+/** The chunk files of `dir` that positions `start` to `end` (feed order, newest first) of a list of `count` read. */
+export function rangeReads(dir: string, count: number, start: number, end: number): string[] {
+  const first = Math.max(0, count - end)
+  const last = Math.min(count, count - start)
+  const reads: string[] = []
+  for (let c = Math.floor(first / CHUNK_SIZE); c * CHUNK_SIZE < last; c++) reads.push(chunkPath(dir, c))
+  return reads
 }
 
-/** The routes whose first request is measured: a feed, the index, the newest and the oldest article. */
+/** The content files the page of the article at `position` reads after the manifest. */
+export function articleReads(manifest: Manifest, slug: string, position: number): string[] {
+  return [
+    bucketPath(bucketOf(slug, manifest.buckets)),
+    ...rangeReads(ARTICLES_DIR, manifest.count, position, position + 1),
+  ]
+}
+
+/**
+ * The routes whose first request is measured: a feed, the index, the newest and the oldest
+ * article, the oldest and the newest archive page, the feed and the page of the largest tag, and
+ * the first sitemap.
+ */
 export function routes(assetsDir: string): Route[] {
   const manifest = readManifest(assetsDir)
-  const [newest, oldest] = slugsAt(assetsDir, [0, manifest.count - 1]) as [string, string]
+  const { count } = manifest
+  const [newest, oldest] = slugsAt(assetsDir, [0, count - 1]) as [string, string]
+  const tag = largestTag(assetsDir, manifest)
+  const tagReads = (end: number) => [
+    MANIFEST_PATH,
+    tagBucketPath(bucketOf(tag.key, manifest.tags.buckets)),
+    ...rangeReads(tagDir(tag.id), tag.count, 0, end),
+  ]
+  const pages = archivePages(count, DEFAULTS.feedItems)
+  const archive = (n: number) => {
+    const { start, end } = archiveRange(count, DEFAULTS.feedItems, n)
+    return [MANIFEST_PATH, ...rangeReads(ARTICLES_DIR, count, start, end)]
+  }
   return [
-    { name: 'feed', path: '/feed.xml', reads: [MANIFEST_PATH, chunkPath(0)] },
-    { name: 'index', path: '/', reads: [MANIFEST_PATH, chunkPath(0)] },
+    {
+      name: 'feed',
+      path: '/feed.xml',
+      reads: [MANIFEST_PATH, ...rangeReads(ARTICLES_DIR, count, 0, DEFAULTS.feedItems)],
+    },
+    { name: 'index', path: '/', reads: [MANIFEST_PATH, ...rangeReads(ARTICLES_DIR, count, 0, INDEX_PAGE_SIZE)] },
     {
       name: 'newest article',
       path: `/articles/${newest}`,
@@ -38,9 +88,33 @@ export function routes(assetsDir: string): Route[] {
     {
       name: 'oldest article',
       path: `/articles/${oldest}`,
-      reads: [MANIFEST_PATH, ...articleReads(manifest, oldest, manifest.count - 1)],
+      reads: [MANIFEST_PATH, ...articleReads(manifest, oldest, count - 1)],
+    },
+    ...(pages > 0
+      ? [
+          { name: 'oldest archive', path: PATHS.archive('', 1) + PATHS.rss, reads: archive(1) },
+          { name: 'newest archive', path: PATHS.archive('', pages) + PATHS.rss, reads: archive(pages) },
+        ]
+      : []),
+    { name: 'tag feed', path: PATHS.tag(tag.key) + PATHS.rss, reads: tagReads(DEFAULTS.feedItems) },
+    { name: 'tag page', path: PATHS.tag(tag.key), reads: tagReads(INDEX_PAGE_SIZE) },
+    {
+      name: 'sitemap',
+      path: manifest.sitemaps.length > 1 ? PATHS.sitemapPart(1) : PATHS.sitemap,
+      reads: [MANIFEST_PATH, sitemapPath(1)],
     },
   ]
+}
+
+/** The tag with the most articles, from the tag list. */
+function largestTag(assetsDir: string, manifest: Manifest): TagEntry {
+  let largest: TagEntry | undefined
+  for (let p = 1; (p - 1) * TAG_LIST_PAGE_SIZE < manifest.tags.count; p++) {
+    const list = JSON.parse(readFileSync(join(assetsDir, '_content', tagListPath(p)), 'utf8')) as TagEntry[]
+    for (const tag of list) if (!largest || tag.count > largest.count) largest = tag
+  }
+  if (!largest) throw new Error('the generated articles have no tags')
+  return largest
 }
 
 /** The manifest of a built content folder. */
@@ -96,9 +170,12 @@ export function slugsAt(assetsDir: string, positions: readonly number[]): string
   const manifest = readManifest(assetsDir)
   const chunks = new Map<number, { slug: string }[]>()
   return positions.map((p) => {
-    const k = Math.floor(p / manifest.chunkSize)
-    if (!chunks.has(k)) chunks.set(k, JSON.parse(readFileSync(join(assetsDir, '_content', chunkPath(k)), 'utf8')))
-    return (chunks.get(k) as { slug: string }[])[p % manifest.chunkSize]!.slug
+    // Chunks are filed from the oldest (see src/corpus/layout.ts).
+    const n = manifest.count - 1 - p
+    const c = Math.floor(n / manifest.chunkSize)
+    const path = join(assetsDir, '_content', chunkPath(ARTICLES_DIR, c))
+    if (!chunks.has(c)) chunks.set(c, JSON.parse(readFileSync(path, 'utf8')))
+    return (chunks.get(c) as { slug: string }[])[n % manifest.chunkSize]!.slug
   })
 }
 

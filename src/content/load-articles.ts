@@ -2,6 +2,7 @@ import type { Article } from '../model.ts'
 import { ContentError, ContentErrors } from './content-error.ts'
 import { decodeText } from './decode-text.ts'
 import { parseArticle } from './parse-article.ts'
+import { type MetadataText, tagClashes } from './tag-clashes.ts'
 
 /**
  * Largest article file accepted. Feeds carry the whole text of their newest items, readers time out
@@ -82,8 +83,10 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
   }
 
   const articles: Article[] = []
+  const stems = new Map<string, string>()
   let parsed = 0
   for (const [stem, { file, text }] of texts) {
+    stems.set(file, stem)
     const meta = metas.get(stem)
     try {
       articles.push(await parseArticle(meta ? { file, stem, text, meta } : { file, stem, text }))
@@ -114,6 +117,12 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
       else owners.set(article[key], article)
     }
   }
+  errors.push(
+    ...tagClashes(articles, (article) => {
+      const stem = stems.get(article.source) as string
+      return metas.get(stem) ?? (texts.get(stem) as MetadataText)
+    }),
+  )
   if (errors.length > 0) throw new ContentErrors(errors)
   return articles.sort((a, b) =>
     a.published === b.published ? (a.slug < b.slug ? -1 : 1) : a.published < b.published ? 1 : -1,

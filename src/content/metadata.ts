@@ -1,6 +1,7 @@
 import type { Author } from '../model.ts'
 import { parseDate } from './parse-date.ts'
 import { SLUG_PATTERN } from './slugify.ts'
+import { tagKey } from './tag-key.ts'
 import { isAbsoluteUri, isEmail, LANGUAGE_TAG } from './text-rules.ts'
 
 /** Optional per-article settings, from front matter or a sidecar `.meta` file. */
@@ -129,7 +130,20 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
           problem: `tags "${value}" has an empty tag`,
           fix: 'Separate tags with single commas: `tags: Security, Cryptocurrency`.',
         }
-      meta.tags = [...new Set(tags)]
+      const nameless = tags.find((t) => tagKey(t) === '')
+      if (nameless !== undefined)
+        return {
+          problem: `tag "${nameless}" has no letter or digit to name its page (/tags/…)`,
+          fix: 'Give the tag a word, e.g. `tags: C++` rather than `tags: !?`.',
+        }
+      const unique = [...new Set(tags)]
+      const clash = unique.find((t, i) => unique.findIndex((u) => tagKey(u) === tagKey(t)) !== i)
+      if (clash !== undefined)
+        return {
+          problem: `tag "${clash}" and another tag of this line share the address /tags/${tagKey(clash)}`,
+          fix: 'Keep one spelling of the tag.',
+        }
+      meta.tags = unique
     },
   },
   {

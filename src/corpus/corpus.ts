@@ -5,6 +5,8 @@ import type { SiteDefaults } from '../content/site-defaults.ts'
 import type { Article, SiteArticle } from '../model.ts'
 import type { ContentFiles } from './files.ts'
 import {
+  ARTICLES_DIR,
+  type ArticleList,
   bucketOf,
   bucketPath,
   type Chunk,
@@ -13,6 +15,12 @@ import {
   MANIFEST_PATH,
   type Manifest,
   type SlugBucket,
+  sitemapPath,
+  type TagBucket,
+  type TagEntry,
+  tagBucketPath,
+  tagDir,
+  tagListPath,
 } from './layout.ts'
 
 /** Options of {@link Corpus}. */
@@ -43,11 +51,16 @@ export class Corpus {
   readonly manifest: Manifest
   readonly #chunks: BoundedCache<Chunk>
   readonly #buckets: BoundedCache<SlugBucket>
+  readonly #tagBuckets: BoundedCache<TagBucket>
+  /** The whole corpus as a list. */
+  readonly all: ArticleList
 
   private constructor(manifest: Manifest, options: CorpusOptions) {
     this.manifest = manifest
+    this.all = { count: manifest.count, dir: ARTICLES_DIR }
     this.#chunks = new BoundedCache({ entries: options.chunks ?? 16 })
     this.#buckets = new BoundedCache({ entries: options.buckets ?? 64 })
+    this.#tagBuckets = new BoundedCache({ entries: options.buckets ?? 64 })
   }
 
   /**
@@ -74,26 +87,48 @@ export class Corpus {
     return this.manifest.count
   }
 
-  /**
-   * Articles at positions `start` (inclusive) to `end` (exclusive) in feed order, newest first; as
-   * `site` serves them when given (see `creditsOf`), else as stored.
-   */
+  /** Positions `start` to `end` (exclusive) of the whole corpus (see {@link listRange}). */
   range(files: ContentFiles, start: number, end: number): Promise<Article[]>
   range(files: ContentFiles, start: number, end: number, site: SiteDefaults): Promise<SiteArticle[]>
-  async range(files: ContentFiles, start: number, end: number, site?: SiteDefaults): Promise<Article[]> {
+  range(files: ContentFiles, start: number, end: number, site?: SiteDefaults): Promise<Article[]> {
+    return this.listRange(files, this.all, start, end, site)
+  }
+
+  /**
+   * Positions `start` to `end` (exclusive), newest first, of `list`: the whole corpus ({@link all})
+   * or a tag's articles ({@link tagList}); as `site` serves them when given (see `creditsOf`), else
+   * as stored. Chunks are filed from the oldest: position `p` is article `count - 1 - p` from the oldest.
+   */
+  listRange(files: ContentFiles, list: ArticleList, start: number, end: number): Promise<Article[]>
+  listRange(
+    files: ContentFiles,
+    list: ArticleList,
+    start: number,
+    end: number,
+    site: SiteDefaults | undefined,
+  ): Promise<SiteArticle[]>
+  async listRange(
+    files: ContentFiles,
+    list: ArticleList,
+    start: number,
+    end: number,
+    site?: SiteDefaults,
+  ): Promise<Article[]> {
     const { chunkSize } = this.manifest
-    const from = Math.max(0, start)
-    const to = Math.min(this.count, end)
-    if (to <= from) return []
+    // From the oldest: [first, last) is the same run of articles, counted the other way.
+    const first = Math.max(0, list.count - end)
+    const last = Math.min(list.count, list.count - Math.max(0, start))
+    if (last <= first) return []
     const chunks: Promise<Chunk>[] = []
     // A list (a feed, an index page) keeps its chunks; one article of the long tail does not evict them.
-    const keep = to - from > 1
-    for (let k = Math.floor(from / chunkSize); k * chunkSize < to; k++) chunks.push(this.#chunk(files, k, keep))
-    const first = Math.floor(from / chunkSize) * chunkSize
+    const keep = last - first > 1
+    const c0 = Math.floor(first / chunkSize)
+    for (let c = c0; c * chunkSize < last; c++) chunks.push(this.#chunk(files, chunkPath(list.dir, c), keep))
     // Only the articles asked for get their HTML and text forms; the rest of a chunk stays as stored.
     return (await Promise.all(chunks))
       .flat()
-      .slice(from - first, to - first)
+      .slice(first - c0 * chunkSize, last - c0 * chunkSize)
+      .reverse()
       .map((stored) => (site ? fromStored(stored, site) : fromStored(stored)))
   }
 
@@ -105,19 +140,49 @@ export class Corpus {
   /** The article whose page is `/articles/{slug}`, or `undefined`. */
   async bySlug(files: ContentFiles, slug: string, site: SiteDefaults): Promise<Located | undefined> {
     const bucket = await this.#bucket(files, bucketOf(slug, this.manifest.buckets))
-    const position = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined
-    if (position === undefined) return undefined
+    const n = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined
+    if (n === undefined) return undefined
+    const position = this.count - 1 - n
     const [article] = await this.range(files, position, position + 1, site)
     return article && { article, position }
   }
 
-  async #chunk(files: ContentFiles, k: number, keep: boolean): Promise<Chunk> {
-    const hit = this.#chunks.peek(String(k))
+  /** The tag whose page is `/tags/{key}`, or `undefined`. */
+  async tag(files: ContentFiles, key: string): Promise<TagEntry | undefined> {
+    const { buckets } = this.manifest.tags
+    const b = bucketOf(key, buckets)
+    let bucket = this.#tagBuckets.peek(String(b))
+    if (!bucket) {
+      const text = await files.read(tagBucketPath(b))
+      bucket = text === undefined ? {} : (JSON.parse(text) as TagBucket)
+      this.#tagBuckets.set(String(b), bucket)
+    }
+    return Object.hasOwn(bucket, key) ? bucket[key] : undefined
+  }
+
+  /** The articles of `tag`, as a list for {@link listRange}. */
+  tagList(tag: TagEntry): ArticleList {
+    return { count: tag.count, dir: tagDir(tag.id) }
+  }
+
+  /** Tags `(p - 1) * TAG_LIST_PAGE_SIZE …` by key (`p` from 1), or `undefined` past the last. */
+  async tagListPage(files: ContentFiles, p: number): Promise<TagEntry[] | undefined> {
+    const text = await files.read(tagListPath(p))
+    return text === undefined ? undefined : (JSON.parse(text) as TagEntry[])
+  }
+
+  /** The stored `<url>` elements of sitemap `n` (from 1), or `undefined`. */
+  sitemap(files: ContentFiles, n: number): Promise<string | undefined> {
+    return files.read(sitemapPath(n))
+  }
+
+  async #chunk(files: ContentFiles, path: string, keep: boolean): Promise<Chunk> {
+    const hit = this.#chunks.peek(path)
     if (hit) return hit
-    const text = await files.read(chunkPath(k))
-    if (text === undefined) throw new Error(`The content files lack ${chunkPath(k)}; rebuild the content.`)
+    const text = await files.read(path)
+    if (text === undefined) throw new Error(`The content files lack ${path}; rebuild the content.`)
     const chunk = JSON.parse(text) as Chunk
-    if (keep) this.#chunks.set(String(k), chunk)
+    if (keep) this.#chunks.set(path, chunk)
     return chunk
   }
 

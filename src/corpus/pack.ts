@@ -1,8 +1,12 @@
-import { toStored } from '../content/article-body.ts'
+import { type StoredArticle, toStored } from '../content/article-body.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
+import { tagKey } from '../content/tag-key.ts'
+import { type SitemapUrl, sitemapUrls } from '../feeds/sitemap.ts'
 import { fnv1a } from '../fingerprint.ts'
 import type { Article } from '../model.ts'
+import { PATHS } from '../paths.ts'
 import {
+  ARTICLES_DIR,
   bucketCount,
   bucketOf,
   bucketPath,
@@ -11,7 +15,15 @@ import {
   LAYOUT_VERSION,
   MANIFEST_PATH,
   type Manifest,
+  SITEMAP_URLS,
   type SlugBucket,
+  sitemapPath,
+  TAG_LIST_PAGE_SIZE,
+  type TagBucket,
+  type TagEntry,
+  tagBucketPath,
+  tagDir,
+  tagListPath,
 } from './layout.ts'
 
 /**
@@ -19,21 +31,31 @@ import {
  * result to disk; tests serve it from memory through the same reader.
  *
  * @param articles - every article, in feed order (newest first, as `loadArticles` returns them)
- * @returns file path (relative, `/`-separated) → JSON text
+ * @returns file path (relative, `/`-separated) → text
  */
 export function packCorpus(articles: readonly Article[]): Map<string, string> {
   const files = new Map<string, string>()
-  for (let k = 0; k * CHUNK_SIZE < articles.length; k++) {
-    files.set(chunkPath(k), JSON.stringify(articles.slice(k * CHUNK_SIZE, (k + 1) * CHUNK_SIZE).map(toStored)))
-  }
-  const buckets = bucketCount(articles.length)
+  const oldestFirst = articles.map(toStored).reverse()
+  writeChunks(files, ARTICLES_DIR, oldestFirst)
+
+  const buckets = bucketCount(oldestFirst.length)
   const slugs: SlugBucket[] = Array.from({ length: buckets }, () => ({}))
-  articles.forEach((article, position) => {
-    ;(slugs[bucketOf(article.slug, buckets)] as SlugBucket)[article.slug] = position
+  oldestFirst.forEach((article, n) => {
+    ;(slugs[bucketOf(article.slug, buckets)] as SlugBucket)[article.slug] = n
   })
   slugs.forEach((bucket, b) => {
     if (Object.keys(bucket).length > 0) files.set(bucketPath(b), JSON.stringify(bucket))
   })
+
+  const tags = packTags(files, oldestFirst)
+  const updated = newestUpdated(articles)
+  const sitemaps = packSitemaps(files, [
+    { path: PATHS.home, lastmod: updated },
+    ...(tags.length > 0 ? [{ path: PATHS.tags, lastmod: updated }] : []),
+    ...tags.map((t) => ({ path: PATHS.tag(t.key), lastmod: t.updated })),
+    ...articles.map((a) => ({ path: PATHS.article(a.slug), lastmod: a.updated })),
+  ])
+
   let all = ''
   for (const [path, text] of files) all += `${path}\n${fnv1a(text)}\n`
   const manifest: Manifest = {
@@ -41,9 +63,62 @@ export function packCorpus(articles: readonly Article[]): Map<string, string> {
     count: articles.length,
     chunkSize: CHUNK_SIZE,
     buckets,
-    updated: newestUpdated(articles),
+    updated,
     fingerprint: fnv1a(all),
+    tags: { count: tags.length, buckets: bucketCount(tags.length) },
+    sitemaps,
   }
   files.set(MANIFEST_PATH, JSON.stringify(manifest))
   return files
+}
+
+/** Writes `list` (oldest first) as chunk files in `dir`. */
+function writeChunks(files: Map<string, string>, dir: string, list: readonly StoredArticle[]): void {
+  for (let c = 0; c * CHUNK_SIZE < list.length; c++) {
+    files.set(chunkPath(dir, c), JSON.stringify(list.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE)))
+  }
+}
+
+/** Writes each tag's chunks, the tag buckets and the tag list; returns the tags in list order. */
+function packTags(files: Map<string, string>, oldestFirst: readonly StoredArticle[]): TagEntry[] {
+  const byKey = new Map<string, { entry: TagEntry; articles: StoredArticle[] }>()
+  for (const article of oldestFirst) {
+    for (const tag of article.tags) {
+      const key = tagKey(tag)
+      let found = byKey.get(key)
+      if (!found) {
+        found = { entry: { tag, key, id: byKey.size, count: 0, updated: '' }, articles: [] }
+        byKey.set(key, found)
+      }
+      found.articles.push(article)
+      found.entry.count++
+      if (article.updated > found.entry.updated) found.entry.updated = article.updated
+    }
+  }
+  const buckets = bucketCount(byKey.size)
+  const tagBuckets: TagBucket[] = Array.from({ length: buckets }, () => ({}))
+  for (const { entry, articles } of byKey.values()) {
+    writeChunks(files, tagDir(entry.id), articles)
+    ;(tagBuckets[bucketOf(entry.key, buckets)] as TagBucket)[entry.key] = entry
+  }
+  tagBuckets.forEach((bucket, b) => {
+    if (Object.keys(bucket).length > 0) files.set(tagBucketPath(b), JSON.stringify(bucket))
+  })
+  const collator = new Intl.Collator('en')
+  const list = [...byKey.values()].map((t) => t.entry).sort((a, b) => collator.compare(a.key, b.key))
+  for (let p = 1; (p - 1) * TAG_LIST_PAGE_SIZE < list.length; p++) {
+    files.set(tagListPath(p), JSON.stringify(list.slice((p - 1) * TAG_LIST_PAGE_SIZE, p * TAG_LIST_PAGE_SIZE)))
+  }
+  return list
+}
+
+/** Writes the sitemap fragments, {@link SITEMAP_URLS} URLs each; returns each one's newest date. */
+function packSitemaps(files: Map<string, string>, urls: readonly SitemapUrl[]): string[] {
+  const lastmods: string[] = []
+  for (let n = 1; (n - 1) * SITEMAP_URLS < urls.length; n++) {
+    const part = urls.slice((n - 1) * SITEMAP_URLS, n * SITEMAP_URLS)
+    files.set(sitemapPath(n), sitemapUrls(part))
+    lastmods.push(newestUpdated(part.map((url) => ({ updated: url.lastmod }))))
+  }
+  return lastmods
 }

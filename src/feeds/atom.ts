@@ -5,6 +5,7 @@ import type { Author } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
+import { historyElements } from './feed-history.ts'
 import { atomTextElement } from './plain-text.ts'
 import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
 
@@ -13,7 +14,7 @@ import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
  * @see https://www.rfc-editor.org/rfc/rfc4287
  */
 export function renderAtom(feed: FeedContext): string {
-  const { config, links } = feed
+  const { config, links, page } = feed
   const entries = feed.articles.map((article) =>
     element(
       'entry',
@@ -37,16 +38,26 @@ export function renderAtom(feed: FeedContext): string {
     `<?xml-stylesheet type="text/xsl" href="${xmlAttr(links.path(PATHS.stylesheet))}"?>\n` +
     element(
       'feed',
-      { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language },
-      textElement('id', config.id),
-      atomTextElement('title', config.title),
-      atomTextElement('subtitle', config.description),
+      {
+        xmlns: 'http://www.w3.org/2005/Atom',
+        'xmlns:fh': 'http://purl.org/syndication/history/1.0',
+        'xml:lang': config.language,
+      },
+      textElement('id', page.id),
+      atomTextElement('title', page.title),
+      atomTextElement('subtitle', page.description),
       textElement('updated', rfc3339(feed.updated)),
       authorElement(config.author),
-      element('link', { rel: 'self', type: 'application/atom+xml', href: links.feed(PATHS.atom) }),
-      // WebSub §4: the hub is advertised next to the self link.
-      ...(config.websubHub ? [element('link', { rel: 'hub', href: config.websubHub })] : []),
-      element('link', { rel: 'alternate', type: 'text/html', href: links.home }),
+      element('link', { rel: 'self', type: 'application/atom+xml', href: page.self(PATHS.atom) }),
+      // WebSub §4: the hub is advertised next to the self link (archive pages never change).
+      ...(config.websubHub && page.history !== 'archive'
+        ? [element('link', { rel: 'hub', href: config.websubHub })]
+        : []),
+      element('link', { rel: 'alternate', type: 'text/html', href: page.home }),
+      ...historyElements(page, PATHS.atom, 'link', { type: 'application/atom+xml' }),
+      // RFC 4287 §4.2.5 and §4.2.8: a small square icon and a larger image.
+      textElement('icon', links.favicon),
+      textElement('logo', links.icon),
       ...entries,
     ) +
     '\n'

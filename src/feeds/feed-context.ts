@@ -3,6 +3,7 @@ import { newestUpdated } from '../content/newest-updated.ts'
 import { creditsOf } from '../content/site-defaults.ts'
 import type { Article, SiteArticle } from '../model.ts'
 import { originOf, PATHS } from '../paths.ts'
+import { type FeedIdentity, type FeedPage, feedPage } from './feed-page.ts'
 
 /** Absolute URLs of one site as seen from one base URL. */
 export interface SiteLinks {
@@ -20,6 +21,14 @@ export interface SiteLinks {
   script: string
   article(slug: string): string
   page(n: number): string
+  /** `/tags`, and its page `n` past the first. */
+  tags(n?: number): string
+  /** The page of the tag whose key is `key`, and its page `n` past the first. */
+  tag(key: string, n?: number): string
+  /** The feeds' icon, square: `SITE_ICON`, or the site's 512-pixel PNG. */
+  icon: string
+  /** The same for small sizes (JSON Feed `favicon`, Atom `<icon>`): `SITE_ICON`, or the site's 64-pixel PNG. */
+  favicon: string
 }
 
 /** Everything a serializer needs: settings, absolute links and the articles it lists. */
@@ -30,6 +39,8 @@ export interface FeedContext {
   articles: readonly SiteArticle[]
   /** The newest `updated` of the listed articles: "a feed is as new as its newest item". */
   updated: string
+  /** Which feed this document belongs to and where it stands in its history. */
+  page: FeedPage
 }
 
 /**
@@ -38,8 +49,9 @@ export interface FeedContext {
  *
  * @param base - origin plus optional base path, no trailing slash
  */
-export function siteLinks(base: string): SiteLinks {
+export function siteLinks(base: string, icon?: string): SiteLinks {
   const basePath = base.slice(originOf(base).length)
+  const paged = (path: string, n = 1) => base + (n === 1 ? path : `${path}/page/${n}`)
   return {
     path: (path) => basePath + path,
     home: base + PATHS.home,
@@ -50,6 +62,10 @@ export function siteLinks(base: string): SiteLinks {
     script: base + PATHS.script,
     article: (slug) => base + PATHS.article(slug),
     page: (n) => (n === 1 ? base + PATHS.home : base + PATHS.page(n)),
+    tags: (n) => paged(PATHS.tags, n),
+    tag: (key, n) => paged(PATHS.tag(key), n),
+    icon: icon ?? base + PATHS.icon,
+    favicon: icon ?? base + PATHS.favicon,
   }
 }
 
@@ -62,5 +78,12 @@ export function siteLinks(base: string): SiteLinks {
  */
 export function feedContext(config: ResolvedConfig, articles: readonly Article[], requestOrigin: string): FeedContext {
   const listed = articles.slice(0, config.feedItems).map((article) => ({ ...article, ...creditsOf(article, config) }))
-  return { config, links: siteLinks(config.baseUrl ?? requestOrigin), articles: listed, updated: newestUpdated(listed) }
+  const links = siteLinks(config.baseUrl ?? requestOrigin, config.icon)
+  const page = feedPage(siteFeed(config, links), links, articles.length, config.feedItems)
+  return { config, links, articles: listed, updated: newestUpdated(listed), page }
+}
+
+/** The site's own feed: every article. */
+export function siteFeed(config: ResolvedConfig, links: SiteLinks): FeedIdentity {
+  return { title: config.title, description: config.description, id: config.id, home: links.home, prefix: '' }
 }

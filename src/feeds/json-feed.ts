@@ -17,7 +17,11 @@ export interface JsonFeed {
   title: string
   home_page_url: string
   feed_url: string
+  /** The next older page of the feed (its archive pages, newest first); absent on the oldest. */
+  next_url?: string
   description: string
+  icon: string
+  favicon: string
   language: string
   authors: JsonFeedAuthor[]
   /** JSON Feed 1.1 `hubs`: endpoints for real-time notification (WebSub). */
@@ -46,16 +50,22 @@ export interface JsonFeedItem {
  * @see https://www.jsonfeed.org/version/1.1/
  */
 export function renderJsonFeed(feed: FeedContext): string {
-  const { config, links } = feed
+  const { config, links, page } = feed
+  const next = page.prevArchive?.(PATHS.jsonFeed)
   const document: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: config.title,
-    home_page_url: links.home,
-    feed_url: links.feed(PATHS.jsonFeed),
-    description: config.description,
+    title: page.title,
+    home_page_url: page.home,
+    // The feed's identity on every page of it; `next_url` walks its archive pages, oldest last.
+    feed_url: page.current(PATHS.jsonFeed),
+    ...(next && { next_url: next }),
+    description: page.description,
+    icon: links.icon,
+    favicon: links.favicon,
     language: config.language,
     authors: [jsonAuthor(config.author)],
-    ...(config.websubHub && { hubs: [{ type: 'WebSub' as const, url: config.websubHub }] }),
+    ...(config.websubHub &&
+      page.history !== 'archive' && { hubs: [{ type: 'WebSub' as const, url: config.websubHub }] }),
     items: feed.articles.map((article) => ({
       id: article.id,
       url: links.article(article.slug),

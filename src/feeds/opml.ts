@@ -1,24 +1,37 @@
+import { escapeHtml } from '../content/escape-html.ts'
+import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
 import { FORMATS } from './formats.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 
+/** A tag as the OPML lists it: its text and the key of its URLs. */
+export interface OpmlTag {
+  tag: string
+  key: string
+}
+
 /**
- * Renders the OPML 2.0 subscription list of the site's feeds, for importing into a reader.
+ * Renders the OPML 2.0 subscription list: one folder with the site's feeds, one with every tag's
+ * (readers import each outer outline as a folder).
  * @see https://opml.org/spec2.opml
  */
-export function renderOpml(feed: FeedContext): string {
+export function renderOpml(feed: FeedContext, tags: readonly OpmlTag[]): string {
   const { config, links } = feed
-  const outlines = FORMATS.map((f) =>
-    // OPML 2.0 §"subscription lists": type="rss" for every feed, whatever its format.
-    element('outline', {
-      type: 'rss',
-      text: `${config.title} (${f.label})`,
-      title: `${config.title} (${f.label})`,
-      xmlUrl: links.feed(f.path),
-      htmlUrl: links.home,
-    }),
-  )
+  const feeds = (title: string, prefix: string, home: string) =>
+    FORMATS.map((f) =>
+      // OPML 2.0 §"subscription lists": type="rss" for every feed, whatever its format.
+      element('outline', {
+        type: 'rss',
+        // OPML 2.0 lets `text` hold HTML (and readers and the validator read `title` the same way), so plain text is escaped as HTML.
+        text: escapeHtml(`${title} (${f.label})`),
+        title: escapeHtml(`${title} (${f.label})`),
+        xmlUrl: links.feed(prefix + f.path),
+        htmlUrl: home,
+      }),
+    )
+  // A folder has `text` alone: any other attribute would need a `type` saying how to read it.
+  const folder = (title: string, outlines: string[]) => element('outline', { text: escapeHtml(title) }, ...outlines)
   return (
     XML_DECLARATION +
     element(
@@ -31,7 +44,19 @@ export function renderOpml(feed: FeedContext): string {
         textElement('dateModified', rfc822(feed.updated)),
         textElement('ownerName', config.author.name),
       ),
-      element('body', {}, ...outlines),
+      element(
+        'body',
+        {},
+        folder(config.title, feeds(config.title, '', links.home)),
+        ...(tags.length > 0
+          ? [
+              folder(
+                `${config.title}: tags`,
+                tags.flatMap((t) => feeds(`${config.title}: ${t.tag}`, PATHS.tag(t.key), links.tag(t.key))),
+              ),
+            ]
+          : []),
+      ),
     ) +
     '\n'
   )

@@ -7,15 +7,20 @@ import type { Author } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
+import { historyElements } from './feed-history.ts'
 import { rssCharacterData, rssTextElement } from './plain-text.ts'
 import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
 
-/** Namespaces used: Atom for `rel="self"`, content for the full HTML, Dublin Core for names without email. */
+/**
+ * Namespaces used: Atom for `rel="self"` and the archive links, content for the full HTML, Dublin
+ * Core for names without email, feed history (RFC 5005) for `fh:complete` and `fh:archive`.
+ */
 const NAMESPACES = {
   version: '2.0',
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
   'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:fh': 'http://purl.org/syndication/history/1.0',
 }
 
 /**
@@ -24,7 +29,7 @@ const NAMESPACES = {
  * @see https://validator.w3.org/feed/docs/rss2.html
  */
 export function renderRss(feed: FeedContext): string {
-  const { config, links } = feed
+  const { config, links, page } = feed
   const items = feed.articles.map((article) => {
     return element(
       'item',
@@ -51,15 +56,26 @@ export function renderRss(feed: FeedContext): string {
       element(
         'channel',
         {},
-        rssTextElement('title', config.title),
-        textElement('link', links.home),
-        rssTextElement('description', config.description),
-        element('atom:link', { href: links.feed(PATHS.rss), rel: 'self', type: 'application/rss+xml' }),
-        // WebSub §4: the hub is advertised next to the self link.
-        ...(config.websubHub ? [element('atom:link', { href: config.websubHub, rel: 'hub' })] : []),
+        rssTextElement('title', page.title),
+        textElement('link', page.home),
+        rssTextElement('description', page.description),
+        element('atom:link', { href: page.self(PATHS.rss), rel: 'self', type: 'application/rss+xml' }),
+        // WebSub §4: the hub is advertised next to the self link (archive pages never change).
+        ...(config.websubHub && page.history !== 'archive'
+          ? [element('atom:link', { href: config.websubHub, rel: 'hub' })]
+          : []),
+        ...historyElements(page, PATHS.rss, 'atom:link', { type: 'application/rss+xml' }),
         textElement('language', config.language),
         textElement('lastBuildDate', rfc822(feed.updated)),
         textElement('docs', 'https://www.rssboard.org/rss-specification'),
+        // Readers such as NetNewsWire and Miniflux show it; its title and link must be the channel's.
+        element(
+          'image',
+          {},
+          textElement('url', links.icon),
+          rssTextElement('title', page.title),
+          textElement('link', page.home),
+        ),
         ...items,
       ),
     ) +

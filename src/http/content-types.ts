@@ -11,6 +11,7 @@ export const CONTENT_TYPES = {
   opml: 'text/x-opml; charset=utf-8',
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
+  png: 'image/png',
 } as const
 
 /** `Content-Type` of a feed: its registered media type with the charset (all feeds are UTF-8). */

@@ -4,7 +4,7 @@ import { createRepresentation, type Representation, withGzip } from './represent
 export interface RepresentationSpec {
   /** Same key, same bytes: it names the kind, the variant, the settings and the base URL. */
   key: string
-  render: () => string | Promise<string>
+  render: () => string | Uint8Array | Promise<string | Uint8Array>
   contentType: string
   /** RFC 3339 date the bytes last changed, for `Last-Modified`; `undefined` when none is known. */
   updated: string | undefined

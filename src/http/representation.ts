@@ -23,16 +23,16 @@ export const MIN_GZIP_BYTES = 1024
 /**
  * Encodes `text`, hashes it for the ETag and compresses it once.
  *
- * @param text - the rendered body
+ * @param text - the rendered body, or its bytes
  * @param contentType - full `Content-Type` value
  * @param updated - RFC 3339 date the bytes last changed, for `Last-Modified`; none when unknown
  */
 export async function createRepresentation(
-  text: string,
+  text: string | Uint8Array,
   contentType: string,
   updated: string | undefined,
 ): Promise<Representation> {
-  const body = new TextEncoder().encode(text)
+  const body = typeof text === 'string' ? new TextEncoder().encode(text) : text
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
   const representation: Representation = {
     body,
@@ -46,7 +46,9 @@ export async function createRepresentation(
 /** Adds the gzip-coded bytes when the body is large enough and the runtime can compress. */
 export async function withGzip(representation: Representation): Promise<Representation> {
   const { body } = representation
-  if (body.byteLength >= MIN_GZIP_BYTES && typeof CompressionStream === 'function') {
+  // Images (PNG) are compressed already.
+  const compressible = !representation.contentType.startsWith('image/')
+  if (compressible && body.byteLength >= MIN_GZIP_BYTES && typeof CompressionStream === 'function') {
     representation.gzip = new Uint8Array(
       await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer(),
     )

@@ -1,5 +1,7 @@
+import { tagKey } from '../content/tag-key.ts'
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { SiteArticle } from '../model.ts'
+import { PATHS } from '../paths.ts'
 import { DateTime, Layout } from './layout.tsx'
 
 /** The page each feed item links to: the whole article. */
@@ -21,6 +23,7 @@ export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) 
         modified: article.updated,
         tags: article.tags,
       }}
+      feeds={article.tags.map((t) => ({ label: `${config.title}: ${t}`, prefix: PATHS.tag(tagKey(t)) }))}
     >
       <article>
         <header>
@@ -42,7 +45,9 @@ export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) 
         {article.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
             {article.tags.map((t) => (
-              <li>{t}</li>
+              <li>
+                <a href={links.tag(tagKey(t))}>{t}</a>
+              </li>
             ))}
           </ul>
         )}

@@ -24,6 +24,8 @@ h2{font-size:1.25rem;line-height:1.3;margin:0 0 .25rem}
 article p{margin:0 0 1.1rem}
 .tags{list-style:none;padding:0;margin:2rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem}
 .tags li{background:var(--accent-bg);color:var(--fg);border-radius:999px;padding:.1rem .7rem;font-size:.85rem}
+.tags a{color:inherit;text-decoration:none}.tags a:hover{text-decoration:underline}
+.taglist{margin:0}.taglist .count{color:var(--muted);font-size:.8rem}
 ul.items{list-style:none;padding:0;margin:0}
 ul.items li{background:var(--card);border:1px solid var(--line);border-radius:.7rem;padding:1rem 1.1rem;margin:0 0 .9rem}
 ul.items li p{margin:.35rem 0 0}

@@ -9,25 +9,32 @@ import { ArticleList, Layout, SubscribeRows } from './layout.tsx'
  * navigations (see `isBrowserNavigation`); feed readers always get the feed.
  */
 export function FeedPreviewPage(props: { feed: FeedContext; format: FeedFormat }) {
-  const { config, links, articles } = props.feed
+  const { config, links, articles, page } = props.feed
   return (
     <Layout
-      title={`${config.title} · ${props.format.label} feed`}
+      title={`${page.title} · ${props.format.label} feed`}
       language={config.language}
       links={links}
-      canonical={links.feed(props.format.path)}
-      description={config.description}
+      canonical={page.self(props.format.path)}
+      description={page.description}
       social={{ type: 'website', siteName: config.title }}
+      feeds={page.prefix ? [{ label: page.title, prefix: page.prefix }] : []}
     >
       <p class="notice">
         <strong>{FEED_NOTICE.lead}</strong> {FEED_NOTICE.text} Feed readers fetch this same address and get the{' '}
         {props.format.label} document.
       </p>
-      <h1>{config.title}</h1>
-      <p class="muted">{config.description}</p>
+      <h1>{page.title}</h1>
+      <p class="muted">{page.description}</p>
+      {page.history === 'archive' && (
+        <p class="muted">
+          An archive page of this feed: it lists older articles, and the{' '}
+          <a href={page.current(props.format.path)}>feed itself</a> the newest.
+        </p>
+      )}
       <section class="subscribe" aria-labelledby="subscribe">
         <h2 id="subscribe">Feed URL</h2>
-        <SubscribeRows links={links} formats={[props.format]} />
+        <SubscribeRows links={links} formats={[props.format]} url={page.current} />
       </section>
       <ArticleList articles={articles} links={links} language={config.language} />
     </Layout>

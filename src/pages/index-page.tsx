@@ -1,6 +1,6 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { Article } from '../model.ts'
-import { ArticleList, Layout, SubscribeRows } from './layout.tsx'
+import { ArticleList, Layout, Pager, SubscribeRows } from './layout.tsx'
 
 /**
  * The home page and its older pages: articles newest first, `articles` being this page's share,
@@ -25,29 +25,14 @@ export function IndexPage(props: { feed: FeedContext; articles: readonly Article
         <section class="subscribe" aria-labelledby="subscribe">
           <h2 id="subscribe">Subscribe</h2>
           <p class="muted">
-            Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>.
+            Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>. Every{' '}
+            <a href={links.tags()}>tag</a> has feeds of its own.
           </p>
           <SubscribeRows links={links} />
         </section>
       )}
       <ArticleList articles={props.articles} links={links} language={config.language} />
-      {pages > 1 && (
-        <nav class="pager" aria-label="Pages">
-          {page > 1 && (
-            <a rel="prev" href={links.page(page - 1)}>
-              ← Newer
-            </a>
-          )}{' '}
-          <span class="muted">
-            Page {page} of {pages}
-          </span>{' '}
-          {page < pages && (
-            <a rel="next" href={links.page(page + 1)}>
-              Older →
-            </a>
-          )}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={links.page} />
     </Layout>
   )
 }

@@ -24,7 +24,15 @@ export interface LayoutProps {
   canonical: string
   description: string
   social: SocialMeta
+  /** Feeds of this page's subject besides the site's (a tag's), for autodiscovery: a label and their path before a format's path. */
+  feeds?: readonly FeedFamily[]
   children: Child
+}
+
+/** The feeds of one subject in every format: `prefix` plus a format's path is one of them. */
+export interface FeedFamily {
+  label: string
+  prefix: string
 }
 
 /** The page frame shared by every HTML page: metadata, feed autodiscovery, header and footer. */
@@ -40,6 +48,16 @@ export function Layout(props: LayoutProps) {
           <title>{props.title}</title>
           <meta name="description" content={props.description} />
           <link rel="canonical" href={props.canonical} />
+          {props.feeds?.map((family) =>
+            FORMATS.map((f) => (
+              <link
+                rel="alternate"
+                type={f.mediaType}
+                title={`${family.label} (${f.label})`}
+                href={links.feed(family.prefix + f.path)}
+              />
+            )),
+          )}
           {FORMATS.map((f) => (
             <link rel="alternate" type={f.mediaType} title={f.label} href={links.feed(f.path)} />
           ))}
@@ -69,6 +87,7 @@ export function Layout(props: LayoutProps) {
                 {social.siteName}
               </a>
               <nav class="feeds" aria-label="Feeds">
+                <a href={links.tags()}>Tags</a>
                 {FORMATS.map((f) => (
                   <a href={links.feed(f.path)}>{f.label}</a>
                 ))}
@@ -94,12 +113,21 @@ export function Layout(props: LayoutProps) {
   )
 }
 
-/** One line per feed: its URL in a field, a copy button, and a `feed:` link where readers register that scheme. */
-export function SubscribeRows(props: { links: SiteLinks; formats?: readonly FeedFormat[] }) {
+/**
+ * One line per feed: its URL in a field, a copy button, and a `feed:` link where readers register
+ * that scheme. `prefix` names a tag's feeds (see {@link FeedFamily}); '' the site's.
+ */
+export function SubscribeRows(props: {
+  links: SiteLinks
+  formats?: readonly FeedFormat[]
+  prefix?: string
+  /** The URL of the feed in the format at `path`, instead of `prefix` plus that path. */
+  url?: (path: string) => string
+}) {
   return (
     <>
       {(props.formats ?? FORMATS).map((f) => {
-        const url = props.links.feed(f.path)
+        const url = props.url ? props.url(f.path) : props.links.feed((props.prefix ?? '') + f.path)
         const id = `url-${f.name}`
         return (
           <div class="feedrow">
@@ -134,6 +162,36 @@ export function ArticleList(props: { articles: readonly Article[]; links: SiteLi
         </li>
       ))}
     </ul>
+  )
+}
+
+/** Links to the newer and older pages of a paged list; nothing when there is one page. */
+export function Pager(props: {
+  page: number
+  pages: number
+  href: (n: number) => string
+  /** Words of the two links: newer and older articles by default. */
+  labels?: readonly [string, string]
+}) {
+  const { page, pages, href } = props
+  const [previous, next] = props.labels ?? ['← Newer', 'Older →']
+  if (pages <= 1) return null
+  return (
+    <nav class="pager" aria-label="Pages">
+      {page > 1 && (
+        <a rel="prev" href={href(page - 1)}>
+          {previous}
+        </a>
+      )}{' '}
+      <span class="muted">
+        Page {page} of {pages}
+      </span>{' '}
+      {page < pages && (
+        <a rel="next" href={href(page + 1)}>
+          {next}
+        </a>
+      )}
+    </nav>
   )
 }
 

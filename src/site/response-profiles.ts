@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config.ts'
-import type { SiteLinks } from '../feeds/feed-context.ts'
+import { type FeedPage, IMMUTABLE } from '../feeds/feed-page.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
 import { cacheControl } from '../http/cache-control.ts'
 import { linkHeader } from '../http/link-header.ts'
@@ -22,31 +22,33 @@ export type FeedView = 'feed' | 'xml' | 'preview'
  */
 export class ResponseProfiles {
   readonly #config: ResolvedConfig
-  readonly #links: SiteLinks
   readonly #cacheControl: string
 
-  constructor(config: ResolvedConfig, links: SiteLinks) {
+  constructor(config: ResolvedConfig) {
     this.#config = config
-    this.#links = links
     this.#cacheControl = cacheControl(config)
   }
 
   /**
-   * A feed. RSS and Atom, which a browser may render through `/feed.xsl`, get a CSP; the JSON Feed,
-   * read by programs, does not. On `/feed` (`negotiated`) it names the fixed URL of its format and
-   * varies by `Accept` too.
+   * A feed document (`page` says which). RSS and Atom, which a browser may render through
+   * `/feed.xsl`, get a CSP; the JSON Feed, read by programs, does not. On a `…/feed` URL
+   * (`negotiated`) it names the fixed URL of its format and varies by `Accept` too. A full archive
+   * page is cached for a year: its bytes never change.
    */
-  feed(format: FeedFormat, view: FeedView, negotiated: boolean): ResponseProfile {
+  feed(format: FeedFormat, view: FeedView, negotiated: boolean, page: FeedPage): ResponseProfile {
+    const url = page.self(format.path)
     const vary = negotiated ? ['Accept', 'Sec-Fetch-Dest'] : ['Sec-Fetch-Dest']
-    const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': this.#links.feed(format.path) } : CORS_HEADERS
-    const tags = `feeds,feed:${format.name}`
-    if (view === 'preview') return { ...this.html(tags), vary, shared }
+    const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': url } : CORS_HEADERS
+    const kind = page.history === 'archive' ? 'archives' : page.prefix ? 'tag-feeds' : 'feeds'
+    const tags = `${kind},feed:${format.name}`
+    const cacheControl = page.immutable ? IMMUTABLE : this.#cacheControl
+    if (view === 'preview') return { ...this.html(tags), cacheControl, vary, shared }
     const self = [
-      { href: this.#links.feed(format.path), rel: 'self', type: format.mediaType },
-      ...(this.#config.websubHub ? [{ href: this.#config.websubHub, rel: 'hub' }] : []),
+      { href: url, rel: 'self', type: format.mediaType },
+      ...(this.#config.websubHub && page.history !== 'archive' ? [{ href: this.#config.websubHub, rel: 'hub' }] : []),
     ]
     return {
-      cacheControl: this.#cacheControl,
+      cacheControl,
       vary,
       shared,
       headers: {

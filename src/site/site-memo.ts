@@ -9,6 +9,10 @@ export const SITE_LIMITS = {
   indexPages: { entries: 32, size: 2 * 1024 * 1024 },
   /** Article pages past the newest `FEED_ITEMS` (those stay: feed readers link to them). */
   articles: { entries: 512, size: 4 * 1024 * 1024 },
+  /** Tag pages and the pages of `/tags`. */
+  lists: { entries: 64, size: 2 * 1024 * 1024 },
+  /** Tag feeds, archive pages and sitemaps (up to about 1 MB each). */
+  documents: { entries: 64, size: 8 * 1024 * 1024 },
 } as const
 
 /** Where a response is kept: for the isolate's life, or in the bounded memo of its kind. */
@@ -24,11 +28,19 @@ export class SiteMemo {
   readonly #bounded = {
     indexPages: new BoundedCache<PreparedResponse>(SITE_LIMITS.indexPages),
     articles: new BoundedCache<PreparedResponse>(SITE_LIMITS.articles),
+    lists: new BoundedCache<PreparedResponse>(SITE_LIMITS.lists),
+    documents: new BoundedCache<PreparedResponse>(SITE_LIMITS.documents),
   }
 
   /** The response kept under `key`, of whatever kind, or `undefined`. */
   peek(key: string): PreparedResponse | undefined {
-    return this.#pinned.get(key) ?? this.#bounded.articles.peek(key) ?? this.#bounded.indexPages.peek(key)
+    return (
+      this.#pinned.get(key) ??
+      this.#bounded.articles.peek(key) ??
+      this.#bounded.indexPages.peek(key) ??
+      this.#bounded.lists.peek(key) ??
+      this.#bounded.documents.peek(key)
+    )
   }
 
   /**

@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../config.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
 import type { Corpus } from '../corpus/corpus.ts'
-import { type FeedContext, type SiteLinks, siteLinks } from '../feeds/feed-context.ts'
+import { type FeedContext, type SiteLinks, siteFeed, siteLinks } from '../feeds/feed-context.ts'
+import { type FeedPage, feedPage } from '../feeds/feed-page.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
-import { renderOpml } from '../feeds/opml.ts'
 import { fnv1a } from '../fingerprint.ts'
 import { CONTENT_TYPES, feedContentType } from '../http/content-types.ts'
 import { type PreparedResponse, prepareResponse, type ResponseProfile } from '../http/prepared-response.ts'
@@ -12,36 +12,37 @@ import type { SiteArticle } from '../model.ts'
 import { ArticlePage } from '../pages/article-page.tsx'
 import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
 import { IndexPage } from '../pages/index-page.tsx'
+import { type FeedTarget, feedKey, feedSource } from './feed-source.ts'
 import { deploymentTime, lastChanged } from './last-modified.ts'
+import { INDEX_PAGE_SIZE, PINNED_INDEX_PAGES } from './page-size.ts'
 import { type FeedView, ResponseProfiles } from './response-profiles.ts'
-import { SiteMemo } from './site-memo.ts'
-import type { Maybe, RequestScope, SiteOptions, WaitUntil } from './site-options.ts'
-import { STATIC_TEXTS } from './static-texts.ts'
+import { SiteDocuments } from './site-documents.tsx'
+import { type MemoKind, SiteMemo } from './site-memo.ts'
+import type { Maybe, RequestScope, SiteOptions } from './site-options.ts'
 
-/** Articles per index page: the newest on `/`, older ones on `/page/2`, … */
-export const INDEX_PAGE_SIZE = 30
+/** `updated` of a site without articles (feeds must carry a date): a fixed one, never the clock. */
+export const NO_ARTICLES_UPDATED = '1970-01-01T00:00:00.000Z'
 
-/** Index pages kept for the isolate's life (the ones people and crawlers open most); older ones are bounded. */
-export const PINNED_INDEX_PAGES = 3
-
-/** The memo key of a feed response. */
-function feedKey(format: FeedFormat, view: FeedView, negotiated: boolean): string {
-  return negotiated ? `${view} ${format.name} negotiated` : `${view} ${format.name}`
-}
+/** What a response's bytes are made of: everything of a representation but its key. */
+export type Rendering = Omit<RepresentationSpec, 'key'>
 
 /**
  * One site as seen from one base URL with one set of settings: its links, its header sets and
  * every representation it has rendered, each kind in a memo of its own bound. Routes only ask it
- * for a prepared response and send it.
+ * for a prepared response and send it. Lists beyond the feeds and the index (tags, the OPML, the
+ * sitemap) are {@link SiteDocuments}.
  */
 export class Site {
   readonly config: ResolvedConfig
   readonly links: SiteLinks
   /** Names everything the bytes depend on besides the content: settings and base URL. */
   readonly key: string
-  readonly #corpus: Corpus
+  readonly corpus: Corpus
+  readonly profiles: ResponseProfiles
+  readonly documents: SiteDocuments
+  /** The whole site's subscription documents, which the pages link to. */
+  readonly feedPage: FeedPage
   readonly #store: RepresentationStore
-  readonly #profiles: ResponseProfiles
   readonly #onBuild: ((key: string) => void) | undefined
   readonly #deployed: string | undefined
   readonly #memo = new SiteMemo()
@@ -50,52 +51,68 @@ export class Site {
     const { config } = options
     const base = config.baseUrl ?? options.origin
     this.config = config
-    this.links = siteLinks(base)
+    this.links = siteLinks(base, config.icon)
     this.key = `${base} ${fnv1a(JSON.stringify(config))} ${options.corpus.manifest.fingerprint}`
-    this.#corpus = options.corpus
+    this.corpus = options.corpus
     this.#store = options.store
-    this.#profiles = new ResponseProfiles(config, this.links)
+    this.profiles = new ResponseProfiles(config)
     this.#onBuild = options.onBuild
     this.#deployed = deploymentTime(options.deployed)
+    this.feedPage = feedPage(siteFeed(config, this.links), this.links, this.corpus.count, config.feedItems)
+    this.documents = new SiteDocuments(this)
   }
 
   /** The feed's response for `view` at its fixed URL, when it is in memory (the hot path: no promise, no routing). */
   peekFeed(format: FeedFormat, view: FeedView): PreparedResponse | undefined {
-    return this.#memo.peek(feedKey(format, view, false))
+    return this.#memo.peek(feedKey(format, view, false, {}))
   }
 
   /** Number of index pages (at least 1, even for an empty corpus). */
   get indexPages(): number {
-    return Math.max(1, Math.ceil(this.#corpus.count / INDEX_PAGE_SIZE))
+    return Math.max(1, Math.ceil(this.corpus.count / INDEX_PAGE_SIZE))
   }
 
   /**
-   * A feed, as `view` says; `negotiated` when it answers `/feed` (then it names its own URL and
-   * varies by `Accept`). Returns at once, without a promise, when it is in memory: the common case.
+   * A feed document, as `view` says: the site's subscription document unless `target` names a
+   * tag's feed or an archive page; `undefined` when there is no such document. `negotiated` when
+   * it answers a `…/feed` URL (then it names its own URL and varies by `Accept`). Returns at once,
+   * without a promise, when it is in memory: the common case.
    */
-  feed(format: FeedFormat, view: FeedView, negotiated: boolean, scope: RequestScope): Maybe<PreparedResponse> {
-    const key = feedKey(format, view, negotiated)
-    if (negotiated) {
-      // The same bytes as the fixed URL: only the headers differ.
-      return this.#memo.get(key, 'pinned', async () => {
-        const plain = await this.feed(format, view, false, scope)
-        return prepareResponse(plain.representation, this.#profiles.feed(format, view, true))
+  feed(
+    format: FeedFormat,
+    view: FeedView,
+    negotiated: boolean,
+    scope: RequestScope,
+    target: FeedTarget = {},
+  ): Maybe<PreparedResponse | undefined> {
+    const key = feedKey(format, view, negotiated, target)
+    const hit = this.#memo.peek(key)
+    return (
+      hit ??
+      feedSource(target, this.corpus, scope.files, this.config, this.links).then(async (source) => {
+        if (!source) return undefined
+        const kind = target.tag === undefined && target.archive === undefined ? 'pinned' : 'documents'
+        const profile = this.profiles.feed(format, view, negotiated, source.page)
+        if (negotiated) {
+          // The same bytes as the fixed URL: only the headers differ.
+          const plain = (await this.feed(format, view, false, scope, target)) as PreparedResponse
+          return this.#memo.get(key, kind, async () => prepareResponse(plain.representation, profile))
+        }
+        return this.respond(key, kind, profile, scope, async () => {
+          const articles = await this.corpus.listRange(scope.files, source.list, source.start, source.end, this.config)
+          const feed = this.context(articles, source.page)
+          // A browser's preview page, the feed as `application/xml` for XSLT, or the feed itself.
+          const [render, contentType] =
+            view === 'preview'
+              ? [() => `${<FeedPreviewPage feed={feed} format={format} />}`, CONTENT_TYPES.html]
+              : [
+                  () => format.render(feed),
+                  view === 'xml' && format.xml ? CONTENT_TYPES.xml : feedContentType(format.mediaType),
+                ]
+          return { render, contentType, updated: lastChanged(this.#deployed, feed.updated) }
+        })
       })
-    }
-    return this.#memo.get(key, 'pinned', async () => {
-      const articles = await this.#corpus.newest(scope.files, this.config.feedItems, this.config)
-      const feed = this.#context(articles)
-      // A browser's preview page, the feed as `application/xml` for XSLT, or the feed itself.
-      const [render, contentType] =
-        view === 'preview'
-          ? [() => `${<FeedPreviewPage feed={feed} format={format} />}`, CONTENT_TYPES.html]
-          : [
-              () => format.render(feed),
-              view === 'xml' && format.xml ? CONTENT_TYPES.xml : feedContentType(format.mediaType),
-            ]
-      const spec = { key, render, contentType, updated: lastChanged(this.#deployed, feed.updated) }
-      return this.#prepare(spec, this.#profiles.feed(format, view, false), scope.waitUntil)
-    })
+    )
   }
 
   /** Page `n` (1-based) of the index, or `undefined` past the last page. */
@@ -103,94 +120,74 @@ export class Site {
     const pages = this.indexPages
     if (n > pages) return undefined
     const key = `index ${n}`
-    return this.#memo.get(key, n <= PINNED_INDEX_PAGES ? 'pinned' : 'indexPages', async () => {
-      const articles = await this.#corpus.range(
-        scope.files,
-        (n - 1) * INDEX_PAGE_SIZE,
-        n * INDEX_PAGE_SIZE,
-        this.config,
-      )
-      const feed = this.#context(articles)
-      const render = () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`
-      return this.#prepare(
-        {
-          key,
-          render,
-          contentType: CONTENT_TYPES.html,
-          updated: lastChanged(this.#deployed, this.#corpus.manifest.updated),
-        },
-        this.#profiles.html(`index,index:${n}`),
-        scope.waitUntil,
-      )
+    const kind = n <= PINNED_INDEX_PAGES ? 'pinned' : 'indexPages'
+    const profile = this.profiles.html(`index,index:${n}`)
+    return this.respond(key, kind, profile, scope, async () => {
+      const articles = await this.corpus.range(scope.files, (n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE, this.config)
+      const feed = this.context(articles)
+      return {
+        render: () => `${<IndexPage feed={feed} articles={articles} page={n} pages={pages} />}`,
+        contentType: CONTENT_TYPES.html,
+        updated: this.changed(this.corpus.manifest.updated),
+      }
     })
   }
 
   /** The page of the article at `/articles/{slug}`, or `undefined` when there is none. */
   article(slug: string, scope: RequestScope): Maybe<PreparedResponse | undefined> {
-    const key = `article ${slug}`
-    return this.#memo.peek(key) ?? this.#loadArticle(key, slug, scope)
+    return this.#memo.peek(`article ${slug}`) ?? this.#loadArticle(`article ${slug}`, slug, scope)
   }
 
   async #loadArticle(key: string, slug: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
-    const located = await this.#corpus.bySlug(scope.files, slug, this.config)
+    const located = await this.corpus.bySlug(scope.files, slug, this.config)
     if (!located) return undefined
     const { article, position } = located
-    return this.#memo.get(key, position < this.config.feedItems ? 'pinned' : 'articles', () => {
-      const feed = this.#context([])
-      const render = () => `${<ArticlePage feed={feed} article={article} />}`
-      return this.#prepare(
-        { key, render, contentType: CONTENT_TYPES.html, updated: lastChanged(this.#deployed, article.updated) },
-        this.#profiles.html(`articles,article:${slug}`),
-        scope.waitUntil,
-      )
-    })
+    const kind = position < this.config.feedItems ? 'pinned' : 'articles'
+    const profile = this.profiles.html(`articles,article:${slug}`)
+    return this.respond(key, kind, profile, scope, async () => ({
+      render: () => `${<ArticlePage feed={this.context([])} article={article} />}`,
+      contentType: CONTENT_TYPES.html,
+      updated: this.changed(article.updated),
+    }))
   }
 
-  /** The OPML subscription list. */
-  opml(scope: RequestScope): Maybe<PreparedResponse> {
-    return this.#memo.get('opml', 'pinned', () => {
-      const spec = {
-        key: 'opml',
-        render: () => renderOpml(this.#context([])),
-        contentType: CONTENT_TYPES.opml,
-        updated: lastChanged(this.#deployed, this.#corpus.manifest.updated),
-      }
-      return this.#prepare(spec, this.#profiles.service('opml'), scope.waitUntil)
-    })
+  /** The response kept under `key`, if any (see {@link respond}). */
+  peek(key: string): PreparedResponse | undefined {
+    return this.#memo.peek(key)
   }
 
-  /** The stylesheet, the script or the XSLT. */
-  text(name: keyof typeof STATIC_TEXTS, scope: RequestScope): Maybe<PreparedResponse> {
-    const key = `text ${name}`
-    return this.#memo.get(key, 'pinned', () => {
-      const { text, contentType } = STATIC_TEXTS[name]
-      return this.#prepare(
-        {
-          key,
-          render: () => (typeof text === 'string' ? text : text(this.links)),
-          contentType,
-          updated: lastChanged(this.#deployed),
-        },
-        this.#profiles.service(`assets,asset:${name}`),
-        scope.waitUntil,
-      )
-    })
+  /** `Last-Modified` of bytes made from content last changed at `content` (see `lastChanged`). */
+  changed(content?: string): string | undefined {
+    return lastChanged(this.#deployed, content)
   }
 
-  /** What the serializers and pages render from. */
-  #context(articles: readonly SiteArticle[]): FeedContext {
+  /** What the serializers and pages render from: by default, as the site's subscription document. */
+  context(articles: readonly SiteArticle[], page: FeedPage = this.feedPage): FeedContext {
     return {
       config: this.config,
       links: this.links,
       articles,
-      updated: newestUpdated(articles) || this.#corpus.manifest.updated,
+      updated: newestUpdated(articles) || this.corpus.manifest.updated || NO_ARTICLES_UPDATED,
+      page,
     }
   }
 
-  /** Renders (or reads from the Cache API) and prepares the headers. */
-  async #prepare(spec: RepresentationSpec, profile: ResponseProfile, waitUntil: WaitUntil): Promise<PreparedResponse> {
-    this.#onBuild?.(spec.key)
-    const representation = await this.#store.load({ ...spec, key: `${spec.key} ${this.key}` }, waitUntil)
-    return prepareResponse(representation, profile)
+  /**
+   * The response under `key`: in memory (returned at once), or built now from what `load` gives,
+   * rendered or read from the Cache API, prepared with `profile` and kept in the memo of `kind`.
+   */
+  respond(
+    key: string,
+    kind: MemoKind,
+    profile: ResponseProfile,
+    scope: RequestScope,
+    load: () => Promise<Rendering>,
+  ): Maybe<PreparedResponse> {
+    return this.#memo.get(key, kind, async () => {
+      const rendering = await load()
+      this.#onBuild?.(key)
+      const representation = await this.#store.load({ ...rendering, key: `${key} ${this.key}` }, scope.waitUntil)
+      return prepareResponse(representation, profile)
+    })
   }
 }

@@ -115,6 +115,27 @@ describe.skipIf(!available)('in Chromium', () => {
       expect((page as Page & { errors: string[] }).errors).toEqual([])
       await page.close()
     })
+
+    it("follows an article's tag to the tag page, and the header to every tag, on a phone", async () => {
+      const page = await open('/')
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.locator('ul.items li h2 a').first().click()
+      await page.waitForURL(/\/articles\//)
+      const tag = (await page.locator('article .tags li a').first().textContent()) as string
+      await page.locator('article .tags li a').first().click()
+      await page.waitForURL(/\/tags\//)
+      expect(await page.locator('h1').textContent()).toBe(tag)
+      expect(await page.locator('.subscribe .feedrow').count()).toBe(3)
+      expect(await page.locator('ul.items li').count()).toBeGreaterThan(0)
+      expect(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false)
+      await page.screenshot({ path: join(SHOTS, `${slug}-tag-phone.png`), fullPage: true })
+      await page.locator('header.site a', { hasText: 'Tags' }).click()
+      await page.waitForURL(/\/tags$/)
+      expect(await page.locator('ul.taglist li').count()).toBe(4)
+      expect(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false)
+      expect((page as Page & { errors: string[] }).errors).toEqual([])
+      await page.close()
+    })
   })
 
   it('applies the XSLT layer where the browser has XSLT (?view=xslt serves the feed as application/xml)', async () => {

@@ -164,6 +164,16 @@ describe('loadArticles: bad input names the file and line and says how to fix it
       'seeds/a.meta:1: seeds/a.txt has front matter too',
     ],
     ['no articles at all', {}, 'seeds/:1: there are no articles'],
+    [
+      'a tag without a letter or digit',
+      { 't.txt': articleText('T', 'x', { tags: 'fine, !?' }) },
+      'seeds/t.txt:3: tag "!?" has no letter or digit',
+    ],
+    [
+      'two tags of one line that share an address',
+      { 't.txt': articleText('T', 'x', { tags: 'Rust, rust' }) },
+      'seeds/t.txt:3: tag "rust" and another tag of this line share the address /tags/rust',
+    ],
   ])('rejects %s', async (_name, input, expected) => {
     const messages = await problems(input as Record<string, string | Uint8Array>)
     expect(messages).toContainEqual(expect.stringContaining(expected))
@@ -192,6 +202,22 @@ describe('loadArticles: bad input names the file and line and says how to fix it
       'b.txt': articleText('Same Title!', 'y'),
     })
     expect(messages).toEqual([expect.stringContaining('seeds/b.txt:1: slug "same-title" is also used by seeds/a.txt')])
+  })
+
+  it('rejects a tag spelled another way in another file (one URL, two names), pointing at its tags line', async () => {
+    const messages = await problems({
+      'a.txt': articleText('A', 'x', { tags: 'Web Standards' }),
+      'b.txt': articleText('B', 'y', { published: '2024-01-02', tags: 'Other, web-standards' }),
+      'c.txt': 'Title\n\nText.\n',
+      'c.meta': 'published: 2024-01-03\n\ntags: WEB STANDARDS\n',
+      'd.txt': articleText('D', 'z', { tags: 'Web Standards' }),
+    })
+    expect(messages).toEqual([
+      expect.stringContaining(
+        'seeds/b.txt:3: tag "web-standards" and tag "Web Standards" of seeds/a.txt share the address /tags/web-standards',
+      ),
+      expect.stringContaining('seeds/c.meta:3: tag "WEB STANDARDS" and tag "Web Standards" of seeds/a.txt'),
+    ])
   })
 
   it('reports every bad file at once, and never returns a partial list', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadArticles } from '../../src/content/load-articles.ts'
 import { Corpus } from '../../src/corpus/corpus.ts'
 import { memoryFiles } from '../../src/corpus/files.ts'
-import { bucketCount, CHUNK_SIZE, MANIFEST_PATH, type Manifest } from '../../src/corpus/layout.ts'
+import { bucketCount, CHUNK_SIZE, MANIFEST_PATH, type Manifest, type TagEntry } from '../../src/corpus/layout.ts'
 import { packCorpus } from '../../src/corpus/pack.ts'
 import { articleText, files } from '../fixtures/articles.ts'
 
@@ -22,7 +22,7 @@ describe('packCorpus', () => {
   it('writes a manifest, one chunk per CHUNK_SIZE articles and the slug buckets', () => {
     const manifest = JSON.parse(packed.get(MANIFEST_PATH)!) as Manifest
     expect(manifest).toMatchObject({
-      layout: 1,
+      layout: 2,
       count: COUNT,
       chunkSize: CHUNK_SIZE,
       buckets: bucketCount(COUNT),
@@ -34,6 +34,50 @@ describe('packCorpus', () => {
       'articles/2.json',
     ])
     expect(Number.isInteger(Math.log2(manifest.buckets))).toBe(true)
+  })
+
+  it('files chunks from the oldest article, so full chunks keep their bytes when newer articles are added', async () => {
+    // Chunk 0 holds the 32 oldest, oldest first; the newest chunk is the partial one.
+    const oldest = JSON.parse(packed.get('articles/0.json')!) as { slug: string }[]
+    expect(oldest.map((a) => a.slug)).toEqual(
+      articles
+        .slice(-CHUNK_SIZE)
+        .reverse()
+        .map((a) => a.slug),
+    )
+    expect(JSON.parse(packed.get('articles/2.json')!)).toHaveLength(COUNT - 2 * CHUNK_SIZE)
+    const newer = { ...texts }
+    for (let i = COUNT; i < COUNT + 40; i++)
+      newer[`${i}.txt`] = articleText(`Story ${i}`, `Text ${i}.`, {
+        published: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
+        tags: `t${i % 3}`,
+      })
+    const grown = packCorpus(await loadArticles(files(newer)))
+    for (const path of ['articles/0.json', 'articles/1.json']) expect(grown.get(path), path).toBe(packed.get(path))
+    expect(grown.get('articles/2.json')).not.toBe(packed.get('articles/2.json'))
+  })
+
+  it('files each tag: its articles in chunks, its entry in a bucket, and every tag in the list by key', () => {
+    const manifest = JSON.parse(packed.get(MANIFEST_PATH)!) as Manifest
+    expect(manifest.tags).toEqual({ count: 3, buckets: 1 })
+    const bucket = JSON.parse(packed.get('tags/0.json')!) as Record<string, TagEntry>
+    // Ids follow first use from the oldest article: Story 0 has t0.
+    expect(bucket.t0).toEqual({
+      tag: 't0',
+      key: 't0',
+      id: 0,
+      count: 24,
+      updated: articles.find((a) => a.tags.includes('t0'))!.updated,
+    })
+    expect(JSON.parse(packed.get('tag-list/1.json')!).map((t: TagEntry) => t.key)).toEqual(['t0', 't1', 't2'])
+    const t1 = JSON.parse(packed.get('tag/1/0.json')!) as { slug: string }[]
+    expect(t1.map((a) => a.slug)).toEqual(
+      articles
+        .filter((a) => a.tags.includes('t1'))
+        .reverse()
+        .slice(0, CHUNK_SIZE)
+        .map((a) => a.slug),
+    )
   })
 
   it('stores each article once, without the forms derived from its paragraphs', () => {
@@ -118,6 +162,19 @@ describe('Corpus', () => {
       JSON.stringify({ ...JSON.parse(packed.get(MANIFEST_PATH)!), layout: 0 }),
     )
     await expect(Corpus.open(memoryFiles(old))).rejects.toThrow(/layout 0.*Rebuild/)
+  })
+
+  it("reads a tag's articles newest first, and finds tags by key only", async () => {
+    const corpus = await Corpus.open(content)
+    const tag = await corpus.tag(content, 't2')
+    expect(tag?.count).toBe(23)
+    const all = await corpus.listRange(content, corpus.tagList(tag!), 0, 100)
+    expect(all.map((a) => a.slug)).toEqual(articles.filter((a) => a.tags.includes('t2')).map((a) => a.slug))
+    expect((await corpus.listRange(content, corpus.tagList(tag!), 20, 22)).map((a) => a.slug)).toEqual(
+      all.slice(20, 22).map((a) => a.slug),
+    )
+    for (const key of ['T2', 'nope', '', 'constructor', '__proto__'])
+      expect(await corpus.tag(content, key), key).toBeUndefined()
   })
 
   it('reports a missing chunk instead of serving a short list', async () => {

@@ -17,7 +17,7 @@ describe('hostile article text', async () => {
   it('keeps RSS well-formed, and readers show every text as written, minus what XML cannot carry', () => {
     const xml = renderRss(feed)
     const items = children(child(parseXml(xml), 'channel'), 'item')
-    const titleSources = [...xml.matchAll(/<title>(.*?)<\/title>/gs)].map((m) => m[1] as string).slice(1)
+    const titleSources = [...xml.matchAll(/<item><title>(.*?)<\/title>/gs)].map((m) => m[1] as string)
     expect(items).toHaveLength(articles.length)
     items.forEach((item, i) => {
       const article = articles[i]!

@@ -54,7 +54,7 @@ describe('SITE_URL with a base path (https://example.com/blog)', () => {
         if (url.startsWith('https://example.com/') || url.startsWith('/')) urls.add(url)
       }
     }
-    for (const el of await findElements((await get('/blog/feeds.opml')).body, 'outline'))
+    for (const el of await findElements((await get('/blog/feeds.opml')).body, 'outline[xmlurl]'))
       urls.add(el.attributes.xmlurl as string)
     expect(urls.size).toBeGreaterThan(5)
     for (const url of urls) {

@@ -5,10 +5,13 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validateXML, type XMLValidationResult } from 'xmllint-wasm'
+import { createApp } from '../../src/app.tsx'
 import { readConfig } from '../../src/config.ts'
+import { tagKey } from '../../src/content/tag-key.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
 import { feedContext } from '../../src/feeds/feed-context.ts'
 import type { Article } from '../../src/model.ts'
+import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
 import { bundledArticles } from '../helpers/bundled-node.ts'
 
@@ -65,6 +68,24 @@ describe('Atom feed against RFC 4287 Appendix B (RELAX NG, libxml2)', () => {
     const result = await validate(xml)
     expect(problems(result)).toEqual([])
     expect(result.valid).toBe(true)
+  })
+
+  it('every archive page and every tag feed (tags with Unicode, /, ?, #, .., & and <) is valid', {
+    timeout: TIMEOUT * 4,
+  }, async () => {
+    const app = createApp({ articles: await dailyArticles(250) })
+    const paths = ['/atom.xml', '/archive/1/atom.xml', '/archive/5/atom.xml']
+    for (const tag of DAILY_TAGS) {
+      const prefix = `/tags/${encodeURIComponent(tagKey(tag))}`
+      paths.push(`${prefix}/atom.xml`, `${prefix}/archive/1/atom.xml`)
+    }
+    for (const path of paths) {
+      const res = await app.request(`http://localhost:8787${path}`)
+      expect(res.status, path).toBe(200)
+      const result = await validate(await res.text())
+      expect(problems(result), path).toEqual([])
+      expect(result.valid, path).toBe(true)
+    }
   })
 
   it('reports errors for a feed without its <id> (the validator bites)', { timeout: TIMEOUT }, async () => {

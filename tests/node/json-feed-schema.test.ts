@@ -5,10 +5,13 @@ import { createRequire } from 'node:module'
 import Ajv, { type ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app.tsx'
 import { readConfig } from '../../src/config.ts'
+import { tagKey } from '../../src/content/tag-key.ts'
 import { feedContext } from '../../src/feeds/feed-context.ts'
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import type { Article } from '../../src/model.ts'
+import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
 import { bundledArticles } from '../helpers/bundled-node.ts'
 
@@ -55,6 +58,24 @@ describe('JSON Feed against jsonfeed-schema schema-v1.1.json (ajv + ajv-formats)
     const valid = validateFeed(feed)
     expect(problems(validateFeed.errors)).toEqual([])
     expect(valid).toBe(true)
+  })
+
+  it('every page of the chain (next_url) and every tag feed (tags with Unicode, /, ?, #, .., & and <) is valid', async () => {
+    const app = createApp({ articles: await dailyArticles(250) })
+    const starts = ['/feed.json', ...DAILY_TAGS.map((t) => `/tags/${encodeURIComponent(tagKey(t))}/feed.json`)]
+    let documents = 0
+    for (const start of starts) {
+      let url: string | undefined = `http://localhost:8787${start}`
+      while (url) {
+        const feed = (await (await app.request(url)).json()) as Record<string, unknown>
+        const valid = validateFeed(feed)
+        expect(problems(validateFeed.errors), url).toEqual([])
+        expect(valid, url).toBe(true)
+        documents++
+        url = feed.next_url as string | undefined
+      }
+    }
+    expect(documents).toBeGreaterThan(starts.length * 2)
   })
 
   it('reports an error for an item without `id` (the validator bites)', () => {

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateArticles } from '../../bench/generate-articles.ts'
 import { deployBundle } from '../../bench/lib/bundle.ts'
 import { type RunningWorker, startWorker } from '../../bench/lib/workers.ts'
+import { ARCHIVE_PAGE_SIZE } from '../../src/feeds/feed-page.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
-import { INDEX_PAGE_SIZE } from '../../src/site/site.tsx'
+import { INDEX_PAGE_SIZE } from '../../src/site/page-size.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -19,7 +20,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'scale-'))
 let worker: RunningWorker
 let build: { status: number | null; stdout: string; stderr: string }
 /** Slug and title at a position in feed order, read from the built files (the server is checked against them). */
-let at: (position: number) => { slug: string; title: string; id: string }
+let at: (position: number) => { slug: string; title: string; id: string; tags: string[] }
 
 beforeAll(async () => {
   generateArticles(join(tmp, 'seeds'), COUNT)
@@ -40,14 +41,12 @@ beforeAll(async () => {
   const chunkSize = (
     JSON.parse(readFileSync(join(tmp, 'assets/_content/manifest.json'), 'utf8')) as { chunkSize: number }
   ).chunkSize
-  at = (p) =>
-    (
-      JSON.parse(readFileSync(join(tmp, `assets/_content/articles/${Math.floor(p / chunkSize)}.json`), 'utf8')) as {
-        slug: string
-        title: string
-        id: string
-      }[]
-    )[p % chunkSize]!
+  // Chunks are filed from the oldest article (src/corpus/layout.ts).
+  at = (p) => {
+    const n = COUNT - 1 - p
+    const chunk = readFileSync(join(tmp, `assets/_content/articles/${Math.floor(n / chunkSize)}.json`), 'utf8')
+    return (JSON.parse(chunk) as { slug: string; title: string; id: string; tags: string[] }[])[n % chunkSize]!
+  }
   worker = await startWorker({ scriptPath: deployBundle(join(tmp, 'bundle')), assetsDir: join(tmp, 'assets') })
 }, 180_000)
 afterAll(async () => {
@@ -82,6 +81,17 @@ describe(`${COUNT.toLocaleString('en')} articles`, () => {
     expect(children(atom, 'entry', NS.atom).map((e) => child(e, 'id', NS.atom).text)).toEqual(expected)
     const json = JSON.parse((await get('/feed.json')).body) as JsonFeed
     expect(json.items.map((i) => i.id)).toEqual(expected)
+  })
+
+  it("serve the oldest articles in archive page 1, and a tag's newest in its feed", async () => {
+    const archive = parseXml((await get('/archive/1/feed.xml')).body)
+    const oldest = Array.from({ length: ARCHIVE_PAGE_SIZE }, (_, i) => at(COUNT - ARCHIVE_PAGE_SIZE + i).id)
+    expect(children(child(archive, 'channel'), 'item').map((i) => child(i, 'guid').text)).toEqual(oldest)
+    const tagged: string[] = []
+    for (let p = 0; tagged.length < 20; p++) if (at(p).tags.includes('Security')) tagged.push(at(p).id)
+    const feed = JSON.parse((await get('/tags/security/feed.json')).body) as JsonFeed
+    expect(feed.items.map((i) => i.id)).toEqual(tagged)
+    expect(feed.next_url).toMatch(/\/tags\/security\/archive\/\d+\/feed\.json$/)
   })
 
   it('serve the first and the last article pages, and 404 for one that does not exist', async () => {

@@ -1,7 +1,9 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.tsx'
+import { tagKey } from '../../src/content/tag-key.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
+import { PATHS } from '../../src/paths.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 import { findElements } from '../helpers/html.ts'
@@ -30,9 +32,11 @@ describe('article page', () => {
     const { html } = await page(ARTICLE)
     const a = articles[0]!
     expect((await findElements(html, 'link[rel="canonical"]'))[0]?.attributes.href).toBe(ORIGIN + ARTICLE)
-    expect((await findElements(html, 'link[rel="alternate"]')).map((l) => l.attributes.type)).toEqual(
-      FORMATS.map((f) => f.mediaType),
-    )
+    // Each tag's feeds, then the site's.
+    expect((await findElements(html, 'link[rel="alternate"]')).map((l) => l.attributes.href)).toEqual([
+      ...a.tags.flatMap((t) => FORMATS.map((f) => ORIGIN + PATHS.tag(tagKey(t)) + f.path)),
+      ...FORMATS.map((f) => ORIGIN + f.path),
+    ])
     expect(await meta(html, 'og:type')).toBe('article')
     expect(await meta(html, 'og:url')).toBe(ORIGIN + ARTICLE)
     expect(await meta(html, 'og:description')).toBe(a.summary)
@@ -139,14 +143,22 @@ describe('index page and OPML', () => {
     expect(hrefs).toContain(`${ORIGIN}/feeds.opml`)
   })
 
-  it('serves OPML 2.0 listing the three feeds', async () => {
+  it("serves OPML 2.0 listing the site's three feeds in one folder and every tag's in another", async () => {
     const { res, html } = await page('/feeds.opml')
     expect(res.headers.get('Content-Type')).toBe('text/x-opml; charset=utf-8')
     const opml = parseXml(html)
     expect(opml.attributes.version).toBe('2.0')
     expect(child(child(opml, 'head'), 'title').text).toBe('Feed Endpoint')
-    expect(children(child(opml, 'body'), 'outline').map((o) => [o.attributes.type, o.attributes.xmlUrl])).toEqual(
-      FORMATS.map((f) => ['rss', ORIGIN + f.path]),
+    const [site, tags, ...rest] = children(child(opml, 'body'), 'outline')
+    expect(rest).toEqual([])
+    const feeds = (folder: typeof site) =>
+      children(folder!, 'outline').map((o) => [o.attributes.type, o.attributes.xmlUrl, o.attributes.htmlUrl])
+    expect(site?.attributes.text).toBe('Feed Endpoint')
+    expect(feeds(site)).toEqual(FORMATS.map((f) => ['rss', ORIGIN + f.path, `${ORIGIN}/`]))
+    expect(tags?.attributes.text).toBe('Feed Endpoint: tags')
+    const tagKeys = [...new Set(articles.flatMap((a) => a.tags.map(tagKey)))].sort((x, y) => x.localeCompare(y, 'en'))
+    expect(feeds(tags)).toEqual(
+      tagKeys.flatMap((key) => FORMATS.map((f) => ['rss', ORIGIN + PATHS.tag(key) + f.path, ORIGIN + PATHS.tag(key)])),
     )
   })
 })

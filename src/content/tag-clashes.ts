@@ -1,0 +1,50 @@
+import type { Article } from '../model.ts'
+import { ContentError } from './content-error.ts'
+import { tagKey } from './tag-key.ts'
+
+/** The text an article's metadata was read from: its own file (front matter) or its `.meta` sidecar. */
+export interface MetadataText {
+  file: string
+  text: string
+}
+
+/**
+ * Tags written differently in different articles that name the same page (`Rust` and `rust` both
+ * `/tags/rust`): one tag page cannot show two names, so each such use is refused, pointing at the
+ * `tags:` line, like a duplicate slug.
+ *
+ * @param articles - in a fixed order (by file name): the first spelling met is the one kept
+ * @param metadataOf - where each article's metadata was written
+ */
+export function tagClashes(
+  articles: readonly Article[],
+  metadataOf: (article: Article) => MetadataText,
+): ContentError[] {
+  const first = new Map<string, { tag: string; source: string }>()
+  const errors: ContentError[] = []
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const key = tagKey(tag)
+      const owner = first.get(key)
+      if (!owner) first.set(key, { tag, source: article.source })
+      else if (owner.tag !== tag) {
+        const { file, text } = metadataOf(article)
+        errors.push(
+          new ContentError(
+            file,
+            lineOf(text, /^\s*tags\s*:/i),
+            `tag "${tag}" and tag "${owner.tag}" of ${owner.source} share the address /tags/${key}`,
+            `Spell the tag the same way in every article (e.g. \`${owner.tag}\`).`,
+          ),
+        )
+      }
+    }
+  }
+  return errors
+}
+
+/** 1-based number of the first line matching `pattern`, or 1. */
+function lineOf(text: string, pattern: RegExp): number {
+  const index = text.split('\n').findIndex((line) => pattern.test(line))
+  return index + 1 || 1
+}

@@ -1,0 +1,58 @@
+import { SITEMAP_BASE } from '../corpus/layout.ts'
+import { PATHS } from '../paths.ts'
+import { rfc3339 } from './dates.ts'
+import { element, textElement, XML_DECLARATION, xmlText } from './xml.ts'
+
+/** One URL of the sitemap: a path of the site and when its page last changed. */
+export interface SitemapUrl {
+  path: string
+  /** RFC 3339; '' when unknown (a site without articles), then no `<lastmod>`. */
+  lastmod: string
+}
+
+const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+
+/**
+ * The `<url>` elements of one sitemap file, with {@link SITEMAP_BASE} where the site's URL goes:
+ * written at build time, when only paths are known, and completed per site by {@link renderSitemap}.
+ * @see https://www.sitemaps.org/protocol.html
+ */
+export function sitemapUrls(urls: readonly SitemapUrl[]): string {
+  return urls
+    .map((url) =>
+      element(
+        'url',
+        {},
+        textElement('loc', SITEMAP_BASE + url.path),
+        url.lastmod ? textElement('lastmod', rfc3339(url.lastmod)) : '',
+      ),
+    )
+    .join('\n')
+}
+
+/**
+ * A sitemap (`<urlset>`) from a stored fragment of {@link sitemapUrls}: one pass that puts the
+ * site's URL in, instead of rebuilding thousands of elements per request.
+ *
+ * @param base - origin and base path of the site, no trailing slash
+ */
+export function renderSitemap(fragment: string, base: string): string {
+  const urls = fragment.replaceAll(`<loc>${SITEMAP_BASE}`, `<loc>${xmlText(base)}`)
+  return `${XML_DECLARATION}<urlset xmlns="${NAMESPACE}">\n${urls}\n</urlset>\n`
+}
+
+/**
+ * A sitemap index listing the site's sitemap files, `lastmods[n - 1]` being the date of the n-th.
+ * @see https://www.sitemaps.org/protocol.html#index
+ */
+export function renderSitemapIndex(lastmods: readonly string[], base: string): string {
+  const entries = lastmods.map((lastmod, i) =>
+    element(
+      'sitemap',
+      {},
+      textElement('loc', base + PATHS.sitemapPart(i + 1)),
+      lastmod ? textElement('lastmod', rfc3339(lastmod)) : '',
+    ),
+  )
+  return `${XML_DECLARATION}${element('sitemapindex', { xmlns: NAMESPACE }, '\n', entries.join('\n'), '\n')}\n`
+}

@@ -1,0 +1,38 @@
+import type { TagEntry } from '../corpus/layout.ts'
+import type { FeedContext } from '../feeds/feed-context.ts'
+import { PATHS } from '../paths.ts'
+import { formatCount } from './format-count.ts'
+import { ArticleList, Layout, Pager, SubscribeRows } from './layout.tsx'
+
+/** The page of one tag (`/tags/{key}`, older ones at `/tags/{key}/page/{n}`): its articles, newest first, and its feeds. */
+export function TagPage(props: { feed: FeedContext; tag: TagEntry; page: number; pages: number }) {
+  const { config, links, articles } = props.feed
+  const { tag, page, pages } = props
+  const prefix = PATHS.tag(tag.key)
+  const count = `${formatCount(tag.count)} article${tag.count === 1 ? '' : 's'}`
+  return (
+    <Layout
+      title={page === 1 ? `${tag.tag} · ${config.title}` : `${tag.tag} · page ${page} · ${config.title}`}
+      language={config.language}
+      links={links}
+      canonical={links.tag(tag.key, page)}
+      description={`Articles tagged “${tag.tag}” on ${config.title}.`}
+      social={{ type: 'website', siteName: config.title }}
+      feeds={[{ label: `${config.title}: ${tag.tag}`, prefix }]}
+    >
+      <p class="muted">
+        <a href={links.tags()}>Tags</a> ›
+      </p>
+      <h1>{tag.tag}</h1>
+      <p class="muted">{count}</p>
+      {page === 1 && (
+        <section class="subscribe" aria-labelledby="subscribe">
+          <h2 id="subscribe">Follow this tag</h2>
+          <SubscribeRows links={links} prefix={prefix} />
+        </section>
+      )}
+      <ArticleList articles={articles} links={links} language={config.language} />
+      <Pager page={page} pages={pages} href={(n) => links.tag(tag.key, n)} />
+    </Layout>
+  )
+}

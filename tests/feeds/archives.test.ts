@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app.tsx'
+import { DEFAULTS } from '../../src/config.ts'
+import { tagKey } from '../../src/content/tag-key.ts'
+import { ARCHIVE_PAGE_SIZE, archivePages } from '../../src/feeds/feed-page.ts'
+import { FORMATS } from '../../src/feeds/formats.ts'
+import type { JsonFeed } from '../../src/feeds/json-feed.ts'
+import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
+import { child, children, NS, parseXml, type XmlElement } from '../helpers/xml.ts'
+
+const ORIGIN = 'http://localhost:8787'
+const F = DEFAULTS.feedItems
+const HISTORY = 'http://purl.org/syndication/history/1.0'
+const TAGS = DAILY_TAGS
+const corpus = dailyArticles
+
+/** One document of a feed, read with a strict parser: its item ids and its history links. */
+interface Document {
+  ids: string[]
+  links: Record<string, string | undefined>
+  complete: boolean
+  archive: boolean
+  cacheControl: string | null
+  etag: string | null
+}
+
+function xmlLinks(parent: XmlElement, uri: string): Record<string, string | undefined> {
+  const links: Record<string, string | undefined> = {}
+  for (const link of children(parent, 'link', uri)) links[link.attributes.rel ?? 'alternate'] = link.attributes.href
+  return links
+}
+
+async function read(app: ReturnType<typeof createApp>, url: string, format: string): Promise<Document> {
+  const res = await app.request(url)
+  expect(res.status, url).toBe(200)
+  const body = await res.text()
+  const headers = { cacheControl: res.headers.get('Cache-Control'), etag: res.headers.get('ETag') }
+  if (format === 'jsonFeed') {
+    const feed = JSON.parse(body) as JsonFeed
+    return {
+      ids: feed.items.map((i) => i.id),
+      links: { current: feed.feed_url, 'prev-archive': feed.next_url },
+      complete: false,
+      archive: false,
+      ...headers,
+    }
+  }
+  const root = parseXml(body)
+  const parent = format === 'rss' ? child(root, 'channel') : root
+  const ids =
+    format === 'rss'
+      ? children(parent, 'item').map((i) => child(i, 'guid').text)
+      : children(parent, 'entry', NS.atom).map((e) => child(e, 'id', NS.atom).text)
+  return {
+    ids,
+    links: xmlLinks(parent, NS.atom),
+    complete: children(parent, 'complete', HISTORY).length === 1,
+    archive: children(parent, 'archive', HISTORY).length === 1,
+    ...headers,
+  }
+}
+
+/**
+ * Walks a feed from its subscription document through every archive page (RFC 5005
+ * `prev-archive`; JSON Feed `next_url`), checking each page's links on the way, and returns the
+ * item ids in the order met.
+ */
+async function walk(app: ReturnType<typeof createApp>, subscription: string, format: string): Promise<string[]> {
+  const first = await read(app, subscription, format)
+  const ids = [...first.ids]
+  const seen = new Set([subscription])
+  let previous = subscription
+  let next = first.links['prev-archive']
+  if (format === 'jsonFeed') expect(first.links.current).toBe(subscription)
+  else {
+    expect(first.links.self).toBe(subscription)
+    // RFC 5005 §2: a subscription document with every article says so, and has no archive links.
+    expect(first.complete).toBe(next === undefined)
+  }
+  let newest = true
+  while (next !== undefined) {
+    expect(seen.has(next), `${next} repeats`).toBe(false)
+    seen.add(next)
+    const page = await read(app, next, format)
+    if (format === 'jsonFeed') expect(page.links.current).toBe(subscription)
+    else {
+      expect([page.archive, page.complete, page.links.current, page.links.self]).toEqual([
+        true,
+        false,
+        subscription,
+        next,
+      ])
+      // The newest archive page links to no newer one; each older one links back to the one we came from.
+      expect(page.links['next-archive']).toBe(newest ? undefined : previous)
+    }
+    // Full pages with a newer page after them never change: cached for a year.
+    expect(page.cacheControl?.includes('immutable'), next).toBe(!newest)
+    ids.push(...page.ids)
+    previous = next
+    next = page.links['prev-archive']
+    newest = false
+  }
+  return ids
+}
+
+describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
+  for (const count of [0, 1, F, F + 1, 250]) {
+    it(`visit every one of ${count} articles exactly once, newest to oldest, in each format`, async () => {
+      const articles = await corpus(count)
+      const app = createApp({ articles })
+      for (const format of FORMATS) {
+        expect(await walk(app, ORIGIN + format.path, format.name), format.name).toEqual(articles.map((a) => a.id))
+      }
+    })
+  }
+
+  it("visit every article of each tag exactly once from the tag's feeds", async () => {
+    const articles = await corpus(250)
+    const app = createApp({ articles })
+    for (const tag of TAGS) {
+      const expected = articles.filter((a) => a.tags.includes(tag)).map((a) => a.id)
+      expect(expected.length).toBeGreaterThan(F)
+      for (const format of FORMATS) {
+        const url = `${ORIGIN}/tags/${encodeURIComponent(tagKey(tag))}${format.path}`
+        expect(await walk(app, url, format.name), `${tag} ${format.name}`).toEqual(expected)
+      }
+    }
+  })
+
+  it('keeps the bytes and ETag of a full archive page when newer articles are added', async () => {
+    const before = createApp({ articles: await corpus(250) })
+    const after = createApp({ articles: await corpus(300) })
+    for (const format of FORMATS) {
+      for (const page of [1, 2, 3]) {
+        const url = `${ORIGIN}/archive/${page}${format.path}`
+        const [a, b] = await Promise.all([before.request(url), after.request(url)])
+        expect(await b.text(), url).toBe(await a.text())
+        expect(b.headers.get('ETag'), url).toBe(a.headers.get('ETag'))
+      }
+    }
+  })
+
+  it('answers 404 for archive pages that do not exist and for unknown tags', async () => {
+    const app = createApp({ articles: await corpus(250) })
+    // 250 articles, 20 in the subscription document: 230 archived.
+    const pages = archivePages(250, F)
+    expect(pages).toBe(Math.ceil(230 / ARCHIVE_PAGE_SIZE))
+    expect((await app.request(`${ORIGIN}/archive/${pages}/feed.xml`)).status).toBe(200)
+    for (const path of [
+      `/archive/${pages + 1}/feed.xml`,
+      '/archive/0/feed.xml',
+      '/archive/01/feed.xml',
+      '/archive/-1/atom.xml',
+      '/archive/1.5/feed.json',
+      '/archive/x/feed',
+      '/tags/nope/feed.xml',
+      '/tags/nope/archive/1/atom.xml',
+      '/tags/rust/archive/99/feed.json',
+      '/tags/rust/archive/0/feed.json',
+    ]) {
+      const res = await app.request(ORIGIN + path)
+      expect(res.status, path).toBe(404)
+    }
+    const small = createApp({ articles: await corpus(F) })
+    expect((await small.request(`${ORIGIN}/archive/1/feed.xml`)).status).toBe(404)
+  })
+})

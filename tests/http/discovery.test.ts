@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app.tsx'
+import { DEFAULTS, type Env } from '../../src/config.ts'
+import { SITEMAP_URLS } from '../../src/corpus/layout.ts'
+import { archivePages } from '../../src/feeds/feed-page.ts'
+import { FORMATS } from '../../src/feeds/formats.ts'
+import type { JsonFeed } from '../../src/feeds/json-feed.ts'
+import type { Article } from '../../src/model.ts'
+import { dailyArticles } from '../fixtures/articles.ts'
+import { child, children, NS, parseXml } from '../helpers/xml.ts'
+
+const ORIGIN = 'http://localhost:8787'
+const articles = await dailyArticles(250)
+const app = createApp({ articles })
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+/** The newest archive page of 250 articles. */
+const LAST_ARCHIVE = archivePages(250, DEFAULTS.feedItems)
+const DEPLOYED: Env = { CF_VERSION_METADATA: { id: 'v1', timestamp: '2026-01-01T00:00:00Z' } }
+
+/** Every URL this issue added, in each kind: tag feeds, archive pages, their `…/feed`, pages, discovery files. */
+const NEW_URLS = [
+  '/tags',
+  '/tags/rust',
+  '/tags/rust/page/2',
+  '/tags/rust/feed.xml',
+  '/tags/rust/atom.xml',
+  '/tags/rust/feed.json',
+  '/tags/rust/archive/1/feed.xml',
+  '/archive/1/atom.xml',
+  `/archive/${LAST_ARCHIVE}/feed.json`,
+  '/sitemap.xml',
+  '/robots.txt',
+  '/icon.png',
+  '/favicon.png',
+]
+
+describe('sitemap.xml and robots.txt', () => {
+  it('lists the home page, /tags, every tag page and every article with its lastmod (sitemaps.org 0.9)', async () => {
+    const res = await app.request(`${ORIGIN}/sitemap.xml`)
+    expect(res.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
+    const urlset = parseXml(await res.text())
+    expect([urlset.local, urlset.uri]).toEqual(['urlset', SITEMAP_NS])
+    const urls = children(urlset, 'url', SITEMAP_NS).map(
+      (u) => [child(u, 'loc', SITEMAP_NS).text, child(u, 'lastmod', SITEMAP_NS).text] as const,
+    )
+    const byLoc = new Map(urls.map(([loc, lastmod]) => [loc, lastmod]))
+    expect(byLoc.size).toBe(urls.length)
+    for (const a of articles) expect(byLoc.get(`${ORIGIN}/articles/${a.slug}`), a.slug).toBe(a.updated)
+    expect(byLoc.get(`${ORIGIN}/`)).toBe(articles[0]!.updated)
+    expect(byLoc.has(`${ORIGIN}/tags`)).toBe(true)
+    expect([...byLoc.keys()].filter((loc) => /\/tags\/./.test(loc))).toHaveLength(8)
+    for (const loc of byLoc.keys()) expect((await app.request(loc as string)).status, loc).toBe(200)
+  })
+
+  it(`becomes a sitemap index past ${SITEMAP_URLS.toLocaleString('en')} URLs, each sitemap within the limit`, async () => {
+    const base = articles[0] as Article
+    // Past the limit with synthetic copies (the page of each is never requested here).
+    const many = Array.from({ length: SITEMAP_URLS + 5 }, (_, i) => ({ ...base, slug: `a-${i}`, id: `urn:x:${i}` }))
+    const big = createApp({ articles: many })
+    const index = parseXml(await (await big.request(`${ORIGIN}/sitemap.xml`)).text())
+    expect([index.local, index.uri]).toEqual(['sitemapindex', SITEMAP_NS])
+    const locs = children(index, 'sitemap', SITEMAP_NS).map((s) => child(s, 'loc', SITEMAP_NS).text)
+    expect(locs).toEqual([`${ORIGIN}/sitemaps/1.xml`, `${ORIGIN}/sitemaps/2.xml`])
+    const counts: number[] = []
+    const seen = new Set<string>()
+    for (const loc of locs) {
+      const urlset = parseXml(await (await big.request(loc)).text())
+      const urls = children(urlset, 'url', SITEMAP_NS).map((u) => child(u, 'loc', SITEMAP_NS).text)
+      counts.push(urls.length)
+      for (const url of urls) seen.add(url)
+    }
+    expect(counts[0]).toBe(SITEMAP_URLS)
+    expect(seen.size).toBe(many.length + 2 + new Set(base.tags).size)
+    expect((await big.request(`${ORIGIN}/sitemaps/3.xml`)).status).toBe(404)
+    expect((await app.request(`${ORIGIN}/sitemaps/1.xml`)).status).toBe(404)
+  })
+
+  it('robots.txt allows everything and names the sitemap', async () => {
+    const res = await app.request(`${ORIGIN}/robots.txt`)
+    expect(res.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
+    expect(await res.text()).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\n`)
+  })
+})
+
+describe('feed icons', () => {
+  /** Width and height from a PNG's IHDR chunk. */
+  const pngSize = (bytes: Uint8Array) => {
+    expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10])
+    const view = new DataView(bytes.buffer, bytes.byteOffset)
+    return [view.getUint32(16), view.getUint32(20)]
+  }
+
+  it('serves a square PNG at 512 and at 64 pixels, and every feed names them', async () => {
+    const icon = await app.request(`${ORIGIN}/icon.png`)
+    expect(icon.headers.get('Content-Type')).toBe('image/png')
+    expect(pngSize(new Uint8Array(await icon.arrayBuffer()))).toEqual([512, 512])
+    expect(pngSize(new Uint8Array(await (await app.request(`${ORIGIN}/favicon.png`)).arrayBuffer()))).toEqual([64, 64])
+    const json = (await (await app.request(`${ORIGIN}/feed.json`)).json()) as JsonFeed
+    expect([json.icon, json.favicon]).toEqual([`${ORIGIN}/icon.png`, `${ORIGIN}/favicon.png`])
+    const atom = parseXml(await (await app.request(`${ORIGIN}/atom.xml`)).text())
+    expect([child(atom, 'icon', NS.atom).text, child(atom, 'logo', NS.atom).text]).toEqual([
+      `${ORIGIN}/favicon.png`,
+      `${ORIGIN}/icon.png`,
+    ])
+    const channel = child(parseXml(await (await app.request(`${ORIGIN}/feed.xml`)).text()), 'channel')
+    const image = child(channel, 'image')
+    expect([child(image, 'url').text, child(image, 'title').text, child(image, 'link').text]).toEqual([
+      `${ORIGIN}/icon.png`,
+      child(channel, 'title').text,
+      child(channel, 'link', '').text,
+    ])
+  })
+
+  it('uses SITE_ICON everywhere when it is set', async () => {
+    const env: Env = { SITE_ICON: 'https://cdn.example.com/logo.png' }
+    const json = (await (await app.request(`${ORIGIN}/tags/rust/feed.json`, {}, env)).json()) as JsonFeed
+    expect([json.icon, json.favicon]).toEqual([env.SITE_ICON, env.SITE_ICON])
+    const rss = await (await app.request(`${ORIGIN}/archive/1/feed.xml`, {}, env)).text()
+    expect(child(child(child(parseXml(rss), 'channel'), 'image'), 'url').text).toBe(env.SITE_ICON)
+    expect((await app.request(`${ORIGIN}/`, {}, { SITE_ICON: 'javascript:alert(1)' })).status).toBe(500)
+  })
+})
+
+describe('HTTP on the new URLs', () => {
+  it('validators and 304s, CORS, HEAD and a 405 work on each as on the feeds', async () => {
+    const deployed = createApp({ articles })
+    for (const path of NEW_URLS) {
+      const res = await deployed.request(ORIGIN + path, {}, DEPLOYED)
+      expect(res.status, path).toBe(200)
+      const etag = res.headers.get('ETag')
+      expect(etag, path).toMatch(/^"[\w-]+"$/)
+      expect(res.headers.get('Last-Modified'), path).toBeTruthy()
+      expect(res.headers.get('Access-Control-Allow-Origin'), path).toBe('*')
+      const again = await deployed.request(ORIGIN + path, { headers: { 'If-None-Match': etag as string } }, DEPLOYED)
+      expect([again.status, await again.text()], path).toEqual([304, ''])
+      expect(again.headers.get('Access-Control-Allow-Origin'), path).toBe('*')
+      const since = res.headers.get('Last-Modified') as string
+      const dated = await deployed.request(ORIGIN + path, { headers: { 'If-Modified-Since': since } }, DEPLOYED)
+      expect(dated.status, path).toBe(304)
+      const head = await deployed.request(ORIGIN + path, { method: 'HEAD' }, DEPLOYED)
+      expect([head.status, head.headers.get('ETag'), await head.text()], path).toEqual([200, etag, ''])
+      const post = await deployed.request(ORIGIN + path, { method: 'POST' }, DEPLOYED)
+      expect(post.status, path).toBe(405)
+    }
+  })
+
+  it('negotiates …/feed by Accept for tag feeds and archive pages, naming the fixed URL', async () => {
+    for (const prefix of ['/tags/rust', '/archive/2', '/tags/rust/archive/1']) {
+      for (const format of FORMATS) {
+        const res = await app.request(`${ORIGIN}${prefix}/feed`, { headers: { Accept: format.mediaType } })
+        expect(res.status, prefix).toBe(200)
+        expect(res.headers.get('Content-Type'), prefix).toBe(`${format.mediaType}; charset=utf-8`)
+        expect(res.headers.get('Content-Location'), prefix).toBe(ORIGIN + prefix + format.path)
+        expect(res.headers.get('Vary'), prefix).toContain('Accept')
+        expect(await res.text()).toBe(await (await app.request(ORIGIN + prefix + format.path)).text())
+      }
+      const refused = await app.request(`${ORIGIN}${prefix}/feed`, { headers: { Accept: 'image/png' } })
+      expect(refused.status, prefix).toBe(406)
+    }
+  })
+
+  it('shows a browser the readable page of tag feeds and archive pages, at the same URL', async () => {
+    const navigation = { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' }
+    for (const path of ['/tags/rust/feed.xml', '/archive/1/atom.xml', '/tags/東京/feed.json']) {
+      const res = await app.request(encodeURI(ORIGIN + path), { headers: navigation })
+      expect(res.headers.get('Content-Type'), path).toBe('text/html; charset=utf-8')
+      expect(res.headers.get('Vary'), path).toContain('Sec-Fetch-Dest')
+      expect(res.headers.get('Content-Security-Policy'), path).toContain("default-src 'none'")
+    }
+  })
+
+  it('caches full archive pages as immutable, and the newest one and tag feeds for CACHE_MAX_AGE', async () => {
+    const cache = async (path: string) => (await app.request(ORIGIN + path)).headers.get('Cache-Control')
+    expect(await cache('/archive/1/feed.xml')).toBe('public, max-age=31536000, immutable')
+    expect(await cache(`/archive/${LAST_ARCHIVE - 1}/feed.json`)).toBe('public, max-age=31536000, immutable')
+    expect(await cache(`/archive/${LAST_ARCHIVE}/atom.xml`)).toMatch(/^public, max-age=300, /)
+    expect(await cache('/tags/rust/feed.xml')).toMatch(/^public, max-age=300, /)
+  })
+})
