@@ -16,13 +16,17 @@ export const PATHS = {
   tagsPage: (n: number | string) => `/tags/page/${n}`,
   /** The page of one tag (`key` as `tagKey` makes it); its feeds are this path plus a feed path. */
   tag: (key: string) => `/tags/${tagSegment(key)}`,
+  tagPage: (key: string, n: number | string) => `/tags/${tagSegment(key)}/page/${n}`,
   /** Archive page `n` (RFC 5005) of the feeds under `prefix` ('' or a tag's path); plus a feed path. */
   archive: (prefix: string, n: number | string) => `${prefix}/archive/${n}`,
   /** OPML 2.0 list of the site's feeds and every tag's, for importing into a reader. */
   opml: '/feeds.opml',
-  /** Sitemap (sitemaps.org 0.9), or a sitemap index of `/sitemaps/{n}.xml` on large sites. */
+  /**
+   * Sitemap (sitemaps.org 0.9), or on large sites an index of `/sitemap-{n}.xml`: beside it at the
+   * root, since a sitemap may only list URLs under its own folder.
+   */
   sitemap: '/sitemap.xml',
-  sitemapPart: (n: number | string) => `/sitemaps/${n}.xml`,
+  sitemapPart: (n: number) => `/sitemap-${n}.xml`,
   robots: '/robots.txt',
   /** The site's default icon (square PNG, 512 and 64 pixels), when `SITE_ICON` names none. */
   icon: '/icon.png',

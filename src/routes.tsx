@@ -48,7 +48,7 @@ export function siteRoutes(base: string, formats: readonly FeedFormat[], resolve
     return site instanceof Promise ? site.then(answer) : answer(site)
   }
 
-  const kit: RouteKit = { app, resolver, fail, serve }
+  const kit: RouteKit = { app, base, resolver, fail, serve }
   feedRoutes(kit, formats)
   pageRoutes(kit)
 

@@ -194,38 +194,55 @@ export function coldIsolate(
 }
 
 /**
- * Source of the trivial Worker: constant bytes, after reading the content files named in `?read=`
- * through the same `ASSETS` binding, one after the other as the product does. Locally the asset
- * service runs in the same workerd process as the Worker, so its CPU (and its own first-use cost)
- * lands in the process figures; on Cloudflare it is another service and does not count against the
- * Worker. A trivial Worker reading the same files carries the same share, so the difference is the
- * product's own work.
+ * Source of the trivial Worker: constant bytes, after the platform work the product's first request
+ * does besides its own code, so the difference is the product's own work. It reads the content files
+ * named in `?read=` through the same `ASSETS` binding, one after the other as the product does; and
+ * with `?cache=` it looks up and stores a body of that many bytes in the Cache API, as the product's
+ * representation store does once version metadata is bound. Locally the asset service and the
+ * Cache API run in the same workerd process as the Worker, so their CPU (and their own first-use
+ * cost) lands in the process figures; on Cloudflare they are other services and do not count
+ * against the Worker.
  */
 export const TRIVIAL_WITH_READS = `export default {
-  async fetch(request, env) {
-    const read = new URL(request.url).searchParams.get('read');
+  async fetch(request, env, ctx) {
+    const params = new URL(request.url).searchParams;
+    const read = params.get('read');
     for (const path of read ? read.split(',') : []) await (await env.ASSETS.fetch('https://assets.invalid/_content/' + path)).arrayBuffer();
+    const bytes = Number(params.get('cache') ?? 0);
+    if (bytes > 0) {
+      const cache = await caches.open('representations');
+      const url = 'https://representations.feed-endpoint.internal/trivial/' + crypto.randomUUID();
+      await cache.match(url);
+      ctx.waitUntil(cache.put(url, new Response(new Uint8Array(bytes), { headers: { 'Cache-Control': 'public, max-age=604800' } })));
+    }
     return new Response('x');
   },
 };
 `
 
-/** The trivial Worker's URL that reads `files`. */
-export function trivialPath(files: readonly string[]): string {
-  return files.length > 0 ? `/?read=${files.join(',')}` : '/'
+/** The trivial Worker's URL that reads `files` and, with `cacheBytes`, stores that many bytes in the Cache API. */
+export function trivialPath(files: readonly string[], cacheBytes = 0): string {
+  const query = [
+    ...(files.length > 0 ? [`read=${files.join(',')}`] : []),
+    ...(cacheBytes > 0 ? [`cache=${cacheBytes}`] : []),
+  ]
+  return query.length > 0 ? `/?${query.join('&')}` : '/'
 }
 
-/** CPU (process, ms) of one request to a freshly started Worker. */
-export async function firstRequestCpu(start: () => Promise<RunningWorker>, path: string): Promise<number> {
+/** CPU (process, ms) of one request to a freshly started Worker, and the bytes of its body. */
+export async function firstRequestCpu(
+  start: () => Promise<RunningWorker>,
+  path: string,
+): Promise<{ cpuMs: number; bytes: number }> {
   const w = await start()
   try {
     const before = cpuMs(w.pid)
-    const res = await fetch(w.url + path)
-    await res.arrayBuffer()
+    const res = await fetch(w.url + path, { headers: { 'Accept-Encoding': 'identity' } })
+    const bytes = (await res.arrayBuffer()).byteLength
     const after = cpuMs(w.pid)
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
-    if (before === undefined || after === undefined) return Number.NaN
-    return after - before
+    if (before === undefined || after === undefined) return { cpuMs: Number.NaN, bytes }
+    return { cpuMs: after - before, bytes }
   } finally {
     await w.dispose()
   }

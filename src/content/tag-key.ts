@@ -18,6 +18,9 @@ const SPELLED: Record<string, string> = { '+': ' plus ', '#': ' sharp ', '&': ' 
  */
 export function tagKey(tag: string): string {
   const words = tag
+    // Invisible characters (variation selectors, soft hyphens, zero-width joiners) would make two
+    // tags that look the same into two URLs.
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .normalize('NFKC')
     .replace(/(?<=\S)[+#&@]|[+&@]/gu, (symbol) => SPELLED[symbol] ?? ' ')
     .toLowerCase()

@@ -7,7 +7,8 @@
  * the files that changed (Static Assets skips the rest by hash), and the archive pages built on
  * them keep their bytes.
  *
- * - `manifest.json`: counts and dates (a few hundred bytes, whatever the corpus size).
+ * - `manifest.json`: counts and dates, and one date per sitemap file (a few hundred bytes, plus
+ *   about 27 per 1,000 articles).
  * - `articles/{c}.json`: articles `c * CHUNK_SIZE …` from the oldest, oldest first, stored form.
  * - `slugs/{b}.json`: `{ slug: number }` for the slugs whose hash falls in bucket `b`.
  * - `tag/{id}/{c}.json`: the same chunks for the articles of one tag.

@@ -51,7 +51,6 @@ export interface FeedContext {
  */
 export function siteLinks(base: string, icon?: string): SiteLinks {
   const basePath = base.slice(originOf(base).length)
-  const paged = (path: string, n = 1) => base + (n === 1 ? path : `${path}/page/${n}`)
   return {
     path: (path) => basePath + path,
     home: base + PATHS.home,
@@ -62,8 +61,8 @@ export function siteLinks(base: string, icon?: string): SiteLinks {
     script: base + PATHS.script,
     article: (slug) => base + PATHS.article(slug),
     page: (n) => (n === 1 ? base + PATHS.home : base + PATHS.page(n)),
-    tags: (n) => paged(PATHS.tags, n),
-    tag: (key, n) => paged(PATHS.tag(key), n),
+    tags: (n = 1) => base + (n === 1 ? PATHS.tags : PATHS.tagsPage(n)),
+    tag: (key, n = 1) => base + (n === 1 ? PATHS.tag(key) : PATHS.tagPage(key, n)),
     icon: icon ?? base + PATHS.icon,
     favicon: icon ?? base + PATHS.favicon,
   }

@@ -23,7 +23,7 @@ export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) 
         modified: article.updated,
         tags: article.tags,
       }}
-      feeds={article.tags.map((t) => ({ label: `${config.title}: ${t}`, prefix: PATHS.tag(tagKey(t)) }))}
+      relatedFeeds={article.tags.map((t) => ({ label: `${config.title}: ${t}`, prefix: PATHS.tag(tagKey(t)) }))}
     >
       <article>
         <header>

@@ -18,7 +18,7 @@ export function FeedPreviewPage(props: { feed: FeedContext; format: FeedFormat }
       canonical={page.self(props.format.path)}
       description={page.description}
       social={{ type: 'website', siteName: config.title }}
-      feeds={page.prefix ? [{ label: page.title, prefix: page.prefix }] : []}
+      subjectFeeds={page.prefix ? [{ label: page.title, prefix: page.prefix }] : []}
     >
       <p class="notice">
         <strong>{FEED_NOTICE.lead}</strong> {FEED_NOTICE.text} Feed readers fetch this same address and get the{' '}

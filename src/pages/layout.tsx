@@ -24,8 +24,10 @@ export interface LayoutProps {
   canonical: string
   description: string
   social: SocialMeta
-  /** Feeds of this page's subject besides the site's (a tag's), for autodiscovery: a label and their path before a format's path. */
-  feeds?: readonly FeedFamily[]
+  /** The feeds of this page's subject (a tag), announced before the site's: readers take the first. */
+  subjectFeeds?: readonly FeedFamily[]
+  /** Feeds of related subjects (an article's tags), announced after the site's. */
+  relatedFeeds?: readonly FeedFamily[]
   children: Child
 }
 
@@ -48,19 +50,11 @@ export function Layout(props: LayoutProps) {
           <title>{props.title}</title>
           <meta name="description" content={props.description} />
           <link rel="canonical" href={props.canonical} />
-          {props.feeds?.map((family) =>
-            FORMATS.map((f) => (
-              <link
-                rel="alternate"
-                type={f.mediaType}
-                title={`${family.label} (${f.label})`}
-                href={links.feed(family.prefix + f.path)}
-              />
-            )),
-          )}
+          <FeedLinks families={props.subjectFeeds} links={links} />
           {FORMATS.map((f) => (
             <link rel="alternate" type={f.mediaType} title={f.label} href={links.feed(f.path)} />
           ))}
+          <FeedLinks families={props.relatedFeeds} links={links} />
           <meta property="og:type" content={social.type} />
           <meta property="og:site_name" content={social.siteName} />
           <meta property="og:title" content={props.title} />
@@ -109,6 +103,24 @@ export function Layout(props: LayoutProps) {
           </footer>
         </body>
       </html>
+    </>
+  )
+}
+
+/** Autodiscovery links of some feed families, one per format, titled `{label} ({format})`. */
+function FeedLinks(props: { families: readonly FeedFamily[] | undefined; links: SiteLinks }) {
+  return (
+    <>
+      {props.families?.map((family) =>
+        FORMATS.map((f) => (
+          <link
+            rel="alternate"
+            type={f.mediaType}
+            title={`${family.label} (${f.label})`}
+            href={props.links.feed(family.prefix + f.path)}
+          />
+        )),
+      )}
     </>
   )
 }

@@ -18,7 +18,7 @@ export function TagPage(props: { feed: FeedContext; tag: TagEntry; page: number;
       canonical={links.tag(tag.key, page)}
       description={`Articles tagged “${tag.tag}” on ${config.title}.`}
       social={{ type: 'website', siteName: config.title }}
-      feeds={[{ label: `${config.title}: ${tag.tag}`, prefix }]}
+      subjectFeeds={[{ label: `${config.title}: ${tag.tag}`, prefix }]}
     >
       <p class="muted">
         <a href={links.tags()}>Tags</a> ›

@@ -4,7 +4,7 @@ import { isBrowserNavigation } from '../http/browser-navigation.ts'
 import { negotiateFormat } from '../http/negotiate.ts'
 import { PATHS } from '../paths.ts'
 import type { FeedTarget } from '../site/feed-source.ts'
-import { type AppEnv, pageNumber, type RouteKit, TAG_ROUTE } from './route-kit.ts'
+import { type AppEnv, otherSpelling, pageNumber, type RouteKit, TAG_ROUTE } from './route-kit.ts'
 
 /**
  * Every feed in every format, each also at `…/feed` chosen by Accept (RFC 9110 §12.5.1; the first
@@ -19,11 +19,10 @@ export function feedRoutes(kit: RouteKit, formats: readonly FeedFormat[]): void 
     // `?view=xslt` sends RSS/Atom as `application/xml`, so browsers apply the XSLT (Chromium ignores it on feed types).
     const xslt = c.req.url.includes('?') && c.req.query('view') === 'xslt'
     const view = isBrowserNavigation(c.req.raw.headers) && !xslt ? 'preview' : xslt && format.xml ? 'xml' : 'feed'
-    const missing = `No feed at ${c.req.path}: ${target.tag === undefined ? '' : 'no such tag, or '}no such archive page.`
     return serve(
       c,
       (site, scope) => site.feed(format, view, negotiated, scope, target),
-      () => fail(c, 404, missing),
+      async (site) => (await otherSpelling(kit, c, site, target.tag)) ?? fail(c, 404, `No feed at ${c.req.path}.`),
     )
   }
 

@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
-import { tagKey } from '../content/tag-key.ts'
 import type { SiteLinks } from '../feeds/feed-context.ts'
 import { originOf, PATHS } from '../paths.ts'
-import { type AppEnv, pageNumber, type RouteKit, redirect, TAG_ROUTE } from './route-kit.ts'
+import { type AppEnv, otherSpelling, pageNumber, type RouteKit, redirect, TAG_ROUTE } from './route-kit.ts'
 
 /**
  * The pages (index, articles, tags) and the files beside them (OPML, sitemap, robots.txt, the
@@ -13,9 +12,10 @@ export function pageRoutes(kit: RouteKit): void {
 
   app.get(PATHS.opml, (c) => serve(c, (site, scope) => site.documents.opml(scope)))
   app.get(PATHS.sitemap, (c) => serve(c, (site, scope) => site.documents.sitemap(undefined, scope)))
-  app.get(PATHS.sitemapPart(':file'), (c) => {
-    const n = pageNumber(/^(.*)\.xml$/.exec(c.req.param('file') ?? '')?.[1])
-    return serve(c, (site, scope) => (n === undefined ? undefined : site.documents.sitemap(n, scope)))
+  // One segment, `sitemap-{n}.xml` (LinearRouter matches a parameter as a whole segment).
+  app.get('/:file{sitemap-[1-9][0-9]{0,6}\\.xml}', (c) => {
+    const n = Number(/[0-9]+/.exec(c.req.param('file') ?? '')?.[0])
+    return serve(c, (site, scope) => site.documents.sitemap(n, scope))
   })
   app.get(PATHS.robots, (c) => serve(c, (site, scope) => site.documents.robots(scope)))
   app.get(PATHS.stylesheet, (c) => serve(c, (site, scope) => site.documents.text('xsl', scope)))
@@ -87,12 +87,9 @@ export function pageRoutes(kit: RouteKit): void {
     return serve(
       c,
       (site, scope) => site.documents.tagPage(asked, n, scope),
-      async (site) => {
-        const key = tagKey(asked)
-        if (key !== asked && (await site.corpus.tag(resolver.files(c.env), key)))
-          return redirect(site.links.tag(key, n))
-        return fail(c, 404, `No tag at ${c.req.path}; every tag is listed at ${site.links.tags()}.`)
-      },
+      async (site) =>
+        (await otherSpelling(kit, c, site, asked)) ??
+        fail(c, 404, `No tag at ${c.req.path}; every tag is listed at ${site.links.tags()}.`),
     )
   }
   app.get(TAG_ROUTE, (c) => serveTag(c, 1))

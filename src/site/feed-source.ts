@@ -15,9 +15,11 @@ export interface FeedTarget {
   archive?: number | undefined
 }
 
-/** The memo key of a feed response: format, view, `…/feed` or not, and the document. */
+/** The memo key of a feed response: format, view, `…/feed` or not, and the document (one key per document, whatever the tag is called). */
 export function feedKey(format: FeedFormat, view: FeedView, negotiated: boolean, target: FeedTarget): string {
-  const of = target.tag === undefined && target.archive === undefined ? '' : ` ${target.tag}/${target.archive}`
+  const of =
+    (target.tag === undefined ? '' : ` tag:${target.tag}`) +
+    (target.archive === undefined ? '' : ` archive:${target.archive}`)
   return `${view} ${format.name}${negotiated ? ' negotiated' : ''}${of}`
 }
 

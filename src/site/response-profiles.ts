@@ -41,8 +41,9 @@ export class ResponseProfiles {
     const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': url } : CORS_HEADERS
     const kind = page.history === 'archive' ? 'archives' : page.prefix ? 'tag-feeds' : 'feeds'
     const tags = `${kind},feed:${format.name}`
+    // The readable page is made by code as well as from the articles: it is cached like any page.
+    if (view === 'preview') return { ...this.html(tags), vary, shared }
     const cacheControl = page.immutable ? IMMUTABLE : this.#cacheControl
-    if (view === 'preview') return { ...this.html(tags), cacheControl, vary, shared }
     const self = [
       { href: url, rel: 'self', type: format.mediaType },
       ...(this.#config.websubHub && page.history !== 'archive' ? [{ href: this.#config.websubHub, rel: 'hub' }] : []),

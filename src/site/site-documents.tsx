@@ -1,5 +1,4 @@
 import { TAG_LIST_PAGE_SIZE, type TagEntry } from '../corpus/layout.ts'
-import { feedPage } from '../feeds/feed-page.ts'
 import { renderOpml } from '../feeds/opml.ts'
 import { renderSitemap, renderSitemapIndex } from '../feeds/sitemap.ts'
 import { CONTENT_TYPES } from '../http/content-types.ts'
@@ -7,7 +6,6 @@ import type { PreparedResponse } from '../http/prepared-response.ts'
 import { TagPage } from '../pages/tag-page.tsx'
 import { TagsPage } from '../pages/tags-page.tsx'
 import { PATHS } from '../paths.ts'
-import { tagFeed } from './feed-source.ts'
 import { INDEX_PAGE_SIZE } from './page-size.ts'
 import type { Site } from './site.tsx'
 import type { Maybe, RequestScope } from './site-options.ts'
@@ -62,8 +60,7 @@ export class SiteDocuments {
       const list = site.corpus.tagList(tag)
       const range = [(n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE] as const
       const articles = await site.corpus.listRange(scope.files, list, ...range, site.config)
-      const identity = await tagFeed(tag, site.config, site.links)
-      const feed = site.context(articles, feedPage(identity, site.links, tag.count, site.config.feedItems))
+      const feed = site.context(articles)
       return {
         render: () => `${<TagPage feed={feed} tag={tag} page={n} pages={pages} />}`,
         contentType: CONTENT_TYPES.html,
@@ -76,8 +73,8 @@ export class SiteDocuments {
   opml(scope: RequestScope): Maybe<PreparedResponse> {
     const site = this.#site
     return site.respond('opml', 'pinned', site.profiles.service('opml'), scope, async () => {
-      const tags: TagEntry[] = []
-      for (let p = 1; p <= this.tagsPages; p++) tags.push(...((await site.corpus.tagListPage(scope.files, p)) ?? []))
+      const pages = Array.from({ length: this.tagsPages }, (_, i) => site.corpus.tagListPage(scope.files, i + 1))
+      const tags: TagEntry[] = (await Promise.all(pages)).flatMap((page) => page ?? [])
       return {
         render: () => renderOpml(site.context([]), tags),
         contentType: CONTENT_TYPES.opml,

@@ -16,6 +16,8 @@ describe('tagKey', () => {
     ['a/b?c#d', 'a-b-c-sharp-d'],
     ['../etc/passwd', 'etc-passwd'],
     ['🦀 Rust', 'rust'],
+    ['rust\uFE0F', 'rust'],
+    ['co\u00ADop', 'coop'],
     ['..', ''],
     ['!?', ''],
   ])('names %j %j', (tag, key) => {

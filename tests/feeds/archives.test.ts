@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.tsx'
 import { DEFAULTS } from '../../src/config.ts'
+import { loadArticles } from '../../src/content/load-articles.ts'
 import { tagKey } from '../../src/content/tag-key.ts'
 import { ARCHIVE_PAGE_SIZE, archivePages } from '../../src/feeds/feed-page.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
-import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
+import { articleText, DAILY_TAGS, dailyArticles, files } from '../fixtures/articles.ts'
 import { child, children, NS, parseXml, type XmlElement } from '../helpers/xml.ts'
 
 const ORIGIN = 'http://localhost:8787'
@@ -138,6 +139,44 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
         expect(b.headers.get('ETag'), url).toBe(a.headers.get('ETag'))
       }
     }
+  })
+
+  it('keeps the bytes and ETag of an archive page across deployments; Last-Modified follows the deployment', async () => {
+    const articles = await corpus(250)
+    const one = { CF_VERSION_METADATA: { id: 'v1', timestamp: '2026-01-01T00:00:00Z' } }
+    const two = { CF_VERSION_METADATA: { id: 'v2', timestamp: '2026-02-01T00:00:00Z' } }
+    const url = `${ORIGIN}/archive/1/feed.xml`
+    const a = await createApp({ articles }).request(url, {}, one)
+    const b = await createApp({ articles }).request(url, {}, two)
+    expect(await b.text()).toBe(await a.text())
+    expect(b.headers.get('ETag')).toBe(a.headers.get('ETag'))
+    expect([a.headers.get('Last-Modified'), b.headers.get('Last-Modified')]).toEqual([
+      'Thu, 01 Jan 2026 00:00:00 GMT',
+      'Sun, 01 Feb 2026 00:00:00 GMT',
+    ])
+  })
+
+  it('never serves one document for another, whatever a tag is called (undefined, archive, page)', async () => {
+    const articles = await corpus(250)
+    const app = createApp({ articles })
+    // The site's archive page is in memory first; a tag that does not exist must not get it.
+    expect((await app.request(`${ORIGIN}/archive/1/feed.xml`)).status).toBe(200)
+    for (const tag of ['undefined', 'null', 'archive', 'page', '1'])
+      expect((await app.request(`${ORIGIN}/tags/${tag}/archive/1/feed.xml`)).status, tag).toBe(404)
+    // Tags with those names are tags like any other.
+    const named = await loadArticles(
+      files({
+        'a.txt': articleText('A', 'x', { tags: 'undefined, archive, page' }),
+        'b.txt': articleText('B', 'y', { published: '2024-01-02', tags: 'page' }),
+      }),
+    )
+    const other = createApp({ articles: named })
+    for (const path of ['/tags/undefined/feed.xml', '/tags/archive/feed.json', '/tags/page', '/tags/page/atom.xml']) {
+      expect((await other.request(ORIGIN + path)).status, path).toBe(200)
+    }
+    const page = await (await other.request(`${ORIGIN}/tags/page/feed.json`)).json()
+    expect((page as JsonFeed).items).toHaveLength(2)
+    expect((await other.request(`${ORIGIN}/tags/page/2`)).status).toBe(404)
   })
 
   it('answers 404 for archive pages that do not exist and for unknown tags', async () => {

@@ -60,7 +60,7 @@ describe('sitemap.xml and robots.txt', () => {
     const index = parseXml(await (await big.request(`${ORIGIN}/sitemap.xml`)).text())
     expect([index.local, index.uri]).toEqual(['sitemapindex', SITEMAP_NS])
     const locs = children(index, 'sitemap', SITEMAP_NS).map((s) => child(s, 'loc', SITEMAP_NS).text)
-    expect(locs).toEqual([`${ORIGIN}/sitemaps/1.xml`, `${ORIGIN}/sitemaps/2.xml`])
+    expect(locs).toEqual([`${ORIGIN}/sitemap-1.xml`, `${ORIGIN}/sitemap-2.xml`])
     const counts: number[] = []
     const seen = new Set<string>()
     for (const loc of locs) {
@@ -71,8 +71,8 @@ describe('sitemap.xml and robots.txt', () => {
     }
     expect(counts[0]).toBe(SITEMAP_URLS)
     expect(seen.size).toBe(many.length + 2 + new Set(base.tags).size)
-    expect((await big.request(`${ORIGIN}/sitemaps/3.xml`)).status).toBe(404)
-    expect((await app.request(`${ORIGIN}/sitemaps/1.xml`)).status).toBe(404)
+    expect((await big.request(`${ORIGIN}/sitemap-3.xml`)).status).toBe(404)
+    expect((await app.request(`${ORIGIN}/sitemap-1.xml`)).status).toBe(404)
   })
 
   it('robots.txt allows everything and names the sitemap', async () => {
@@ -175,5 +175,9 @@ describe('HTTP on the new URLs', () => {
     expect(await cache(`/archive/${LAST_ARCHIVE - 1}/feed.json`)).toBe('public, max-age=31536000, immutable')
     expect(await cache(`/archive/${LAST_ARCHIVE}/atom.xml`)).toMatch(/^public, max-age=300, /)
     expect(await cache('/tags/rust/feed.xml')).toMatch(/^public, max-age=300, /)
+    // The readable page a browser gets at the same URL is made by code too: cached like a page.
+    const preview = await app.request(`${ORIGIN}/archive/1/feed.xml`, { headers: { 'Sec-Fetch-Dest': 'document' } })
+    expect(preview.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    expect(preview.headers.get('Cache-Control')).toMatch(/^public, max-age=300, /)
   })
 })

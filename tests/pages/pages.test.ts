@@ -32,10 +32,10 @@ describe('article page', () => {
     const { html } = await page(ARTICLE)
     const a = articles[0]!
     expect((await findElements(html, 'link[rel="canonical"]'))[0]?.attributes.href).toBe(ORIGIN + ARTICLE)
-    // Each tag's feeds, then the site's.
+    // The site's feeds first (readers that take the first subscribe to the site), then each tag's.
     expect((await findElements(html, 'link[rel="alternate"]')).map((l) => l.attributes.href)).toEqual([
-      ...a.tags.flatMap((t) => FORMATS.map((f) => ORIGIN + PATHS.tag(tagKey(t)) + f.path)),
       ...FORMATS.map((f) => ORIGIN + f.path),
+      ...a.tags.flatMap((t) => FORMATS.map((f) => ORIGIN + PATHS.tag(tagKey(t)) + f.path)),
     ])
     expect(await meta(html, 'og:type')).toBe('article')
     expect(await meta(html, 'og:url')).toBe(ORIGIN + ARTICLE)

@@ -35,9 +35,13 @@ describe('/tags', () => {
     for (const href of links.values()) expect(href.startsWith(`${ORIGIN}/tags/`), href).toBe(true)
   })
 
-  it('is linked from the index and from every page header', async () => {
-    const hrefs = (await findElements((await page('/')).html, 'a[href]')).map((a) => a.attributes.href)
-    expect(hrefs).toContain(`${ORIGIN}/tags`)
+  it('is linked from the header of every page', async () => {
+    const article = `/articles/${articles[0]!.slug}`
+    for (const path of ['/', '/page/2', article, '/tags/rust', '/feed.xml']) {
+      const res = await app.request(ORIGIN + path, { headers: { 'Sec-Fetch-Dest': 'document' } })
+      const hrefs = (await findElements(await res.text(), 'header.site a[href]')).map((a) => a.attributes.href)
+      expect(hrefs, path).toContain(`${ORIGIN}/tags`)
+    }
   })
 
   it(`pages past ${TAG_LIST_PAGE_SIZE} tags`, async () => {
@@ -94,6 +98,16 @@ describe('tag pages', () => {
     expect([rust.res.status, rust.res.headers.get('Location')]).toEqual([301, `${ORIGIN}/tags/rust`])
     const plus = await page('/tags/c%2B%2B')
     expect([plus.res.status, plus.res.headers.get('Location')]).toEqual([301, `${ORIGIN}/tags/c-plus-plus`])
+    // Its pages and feeds too.
+    for (const [path, location] of [
+      ['/tags/RUST/page/2', '/tags/rust/page/2'],
+      ['/tags/Rust/feed.xml', '/tags/rust/feed.xml'],
+      ['/tags/Web%20Standards/archive/1/atom.xml', '/tags/web-standards/archive/1/atom.xml'],
+      ['/tags/WEB-STANDARDS/feed', '/tags/web-standards/feed'],
+    ]) {
+      const res = await app.request(ORIGIN + path)
+      expect([res.status, res.headers.get('Location')], path).toEqual([301, ORIGIN + location])
+    }
     // (`/tags/%2e%2e` never arrives: URL parsers resolve it to `/` first.)
     for (const path of ['/tags/nope', '/tags/%2e%2e%2f', '/tags/..%2Fetc', '/tags/%00', '/tags/rust/page/0']) {
       expect((await page(path)).res.status, path).toBe(404)
