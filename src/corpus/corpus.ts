@@ -139,7 +139,7 @@ export class Corpus {
 
   /** The article whose page is `/articles/{slug}`, or `undefined`. */
   async bySlug(files: ContentFiles, slug: string, site: SiteDefaults): Promise<Located | undefined> {
-    const bucket = await this.#bucket(files, bucketOf(slug, this.manifest.buckets))
+    const bucket = await this.#bucket(files, this.#buckets, bucketPath(bucketOf(slug, this.manifest.buckets)))
     const n = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined
     if (n === undefined) return undefined
     const position = this.count - 1 - n
@@ -149,14 +149,7 @@ export class Corpus {
 
   /** The tag whose page is `/tags/{key}`, or `undefined`. */
   async tag(files: ContentFiles, key: string): Promise<TagEntry | undefined> {
-    const { buckets } = this.manifest.tags
-    const b = bucketOf(key, buckets)
-    let bucket = this.#tagBuckets.peek(String(b))
-    if (!bucket) {
-      const text = await files.read(tagBucketPath(b))
-      bucket = text === undefined ? {} : (JSON.parse(text) as TagBucket)
-      this.#tagBuckets.set(String(b), bucket)
-    }
+    const bucket = await this.#bucket(files, this.#tagBuckets, tagBucketPath(bucketOf(key, this.manifest.tags.buckets)))
     return Object.hasOwn(bucket, key) ? bucket[key] : undefined
   }
 
@@ -186,13 +179,18 @@ export class Corpus {
     return chunk
   }
 
-  async #bucket(files: ContentFiles, b: number): Promise<SlugBucket> {
-    const hit = this.#buckets.peek(String(b))
+  /** A slug or tag bucket file, parsed and kept in `cache`. */
+  async #bucket<T>(
+    files: ContentFiles,
+    cache: BoundedCache<Record<string, T>>,
+    path: string,
+  ): Promise<Record<string, T>> {
+    const hit = cache.peek(path)
     if (hit) return hit
-    const text = await files.read(bucketPath(b))
-    // A bucket no slug falls in is not written.
-    const bucket = text === undefined ? {} : (JSON.parse(text) as SlugBucket)
-    this.#buckets.set(String(b), bucket)
+    const text = await files.read(path)
+    // A bucket no name falls in is not written.
+    const bucket = text === undefined ? {} : (JSON.parse(text) as Record<string, T>)
+    cache.set(path, bucket)
     return bucket
   }
 }

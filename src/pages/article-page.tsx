@@ -2,7 +2,8 @@ import { tagKey } from '../content/tag-key.ts'
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { SiteArticle } from '../model.ts'
 import { PATHS } from '../paths.ts'
-import { DateTime, Layout } from './layout.tsx'
+import { Layout } from './layout.tsx'
+import { DateTime } from './page-parts.tsx'
 
 /** The page each feed item links to: the whole article. */
 export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) {

@@ -1,7 +1,8 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { FeedFormat } from '../feeds/formats.ts'
 import { FEED_NOTICE } from './feed-notice.ts'
-import { ArticleList, Layout, SubscribeRows } from './layout.tsx'
+import { Layout } from './layout.tsx'
+import { ArticleList, SubscribeRows } from './page-parts.tsx'
 
 /**
  * What a person sees on opening a feed URL in a browser: what a feed is, its URL with a copy button,

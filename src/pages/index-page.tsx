@@ -1,6 +1,7 @@
 import type { FeedContext } from '../feeds/feed-context.ts'
 import type { Article } from '../model.ts'
-import { ArticleList, Layout, Pager, SubscribeRows } from './layout.tsx'
+import { Layout } from './layout.tsx'
+import { ArticleList, Pager, SubscribeRows } from './page-parts.tsx'
 
 /**
  * The home page and its older pages: articles newest first, `articles` being this page's share,

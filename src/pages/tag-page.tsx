@@ -2,7 +2,8 @@ import type { TagEntry } from '../corpus/layout.ts'
 import type { FeedContext } from '../feeds/feed-context.ts'
 import { PATHS } from '../paths.ts'
 import { formatCount } from './format-count.ts'
-import { ArticleList, Layout, Pager, SubscribeRows } from './layout.tsx'
+import { Layout } from './layout.tsx'
+import { ArticleList, Pager, SubscribeRows } from './page-parts.tsx'
 
 /** The page of one tag (`/tags/{key}`, older ones at `/tags/{key}/page/{n}`): its articles, newest first, and its feeds. */
 export function TagPage(props: { feed: FeedContext; tag: TagEntry; page: number; pages: number }) {

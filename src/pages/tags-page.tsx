@@ -1,7 +1,8 @@
 import type { TagEntry } from '../corpus/layout.ts'
 import type { FeedContext } from '../feeds/feed-context.ts'
 import { formatCount } from './format-count.ts'
-import { Layout, Pager } from './layout.tsx'
+import { Layout } from './layout.tsx'
+import { Pager } from './page-parts.tsx'
 
 /** `/tags` (and `/tags/page/{n}` on sites with many): every tag, by name, with its number of articles. */
 export function TagsPage(props: { feed: FeedContext; tags: readonly TagEntry[]; page: number; pages: number }) {

@@ -64,7 +64,7 @@ export async function feedSource(
 }
 
 /** The feed of one tag: its own title, id and page. */
-export async function tagFeed(tag: TagEntry, config: ResolvedConfig, links: SiteLinks): Promise<FeedIdentity> {
+async function tagFeed(tag: TagEntry, config: ResolvedConfig, links: SiteLinks): Promise<FeedIdentity> {
   return {
     title: `${config.title}: ${tag.tag}`,
     description: `Articles tagged “${tag.tag}”. ${config.description}`,
