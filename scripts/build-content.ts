@@ -16,7 +16,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { ContentErrors } from '../src/content/content-error.ts'
-import { loadArticles, type SourceFile } from '../src/content/load-articles.ts'
+import { loadContent, type SourceFile } from '../src/content/load-articles.ts'
 import { CONTENT_PREFIX } from '../src/corpus/files.ts'
 import { MANIFEST_PATH, problemManifest } from '../src/corpus/layout.ts'
 import { packCorpus } from '../src/corpus/pack.ts'
@@ -58,7 +58,10 @@ function seconds(): string {
   return ((performance.now() - started) / 1000).toFixed(1)
 }
 
-const names = (await readdir(seedsDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
+// Articles at the top, images anywhere below (`images/`): every file, by its path under seeds/.
+const names = (await readdir(seedsDir, { withFileTypes: true, recursive: true }))
+  .filter((e) => e.isFile())
+  .map((e) => relative(seedsDir, join(e.parentPath, e.name)).split('\\').join('/'))
 const files: SourceFile[] = await eachLimited('read', names, async (name) => ({
   name,
   bytes: new Uint8Array(await readFile(join(seedsDir, name))),
@@ -73,13 +76,16 @@ try {
       `content: parsed ${parsed.toLocaleString('en')} of ${total.toLocaleString('en')} articles (${seconds()} s)`,
     )
   }
-  const articles = await loadArticles(files, { dir: `${relative(root, seedsDir) || '.'}/`, progress })
-  const packed = packCorpus(articles)
+  const { articles, media } = await loadContent(files, { dir: `${relative(root, seedsDir) || '.'}/`, progress })
+  const packed = packCorpus(articles, media)
   await rm(contentDir, { recursive: true, force: true })
   const dirs = new Set([...packed.keys()].map((path) => dirname(join(contentDir, path))))
   for (const dir of dirs) await mkdir(dir, { recursive: true })
   await eachLimited('wrote', [...packed], ([path, text]) => writeFile(join(contentDir, path), text))
-  const bytes = [...packed.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+  const bytes = [...packed.values()].reduce(
+    (sum, file) => sum + (typeof file === 'string' ? Buffer.byteLength(file) : file.byteLength),
+    0,
+  )
   console.log(
     `content: ${articles.length.toLocaleString('en')} article${articles.length === 1 ? '' : 's'} from ${relative(root, seedsDir) || '.'}/ -> ` +
       `${relative(root, contentDir)}/ (${packed.size.toLocaleString('en')} files, ${(bytes / 1048576).toFixed(1)} MiB) in ${seconds()} s`,

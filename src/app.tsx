@@ -19,6 +19,8 @@ export interface AppOptions {
    * Default: the files of `npm run build:content`, read through the `ASSETS` binding.
    */
   articles?: readonly Article[]
+  /** The image files of those articles, by published path (`media/….png`), as `loadContent` returns them. */
+  media?: ReadonlyMap<string, Uint8Array>
   /** The feed formats (default {@link FORMATS}); tests wrap them to count renders. */
   formats?: readonly FeedFormat[]
   /** Called with the key of every representation an isolate builds (`feed rss`, `article {slug}`, …): tests count them. */
@@ -35,7 +37,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions = {}) {
   const formats = options.formats ?? FORMATS
-  const resolver = new SiteResolver({ articles: options.articles, onBuild: options.onBuild })
+  const resolver = new SiteResolver({ articles: options.articles, media: options.media, onBuild: options.onBuild })
   // One router per base path (the path of `SITE_URL`, '' for none): settings come with each request's
   // env, so the routes are mounted with Hono's `basePath` on the first request that names a base.
   const routers = new Map<string, Hono<AppEnv>>()

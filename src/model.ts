@@ -26,12 +26,20 @@ export interface Article {
   title: string
   /** Plain text, one or two sentences. */
   summary: string
-  /** The body as escaped HTML: one `<p>` per paragraph. */
+  /**
+   * The body as HTML: one escaped `<p>` per paragraph for a `.txt` article, the rendered Markdown
+   * for a `.md` one. Links and images may be relative to the article page (the feeds make them
+   * absolute).
+   */
   contentHtml: string
   /** The body as plain text: paragraphs separated by a blank line. */
   contentText: string
-  /** Paragraphs of the body, plain text (what contentHtml and contentText are made from). */
+  /** Paragraphs of the body, plain text (what contentText is made from, and contentHtml for `.txt`). */
   paragraphs: string[]
+  /** The rendered Markdown of a `.md` article, made at build time (see `content/markdown.ts`). */
+  html?: string
+  /** The article's image (`image:`, else the first image of a `.md` body): feeds' enclosure and image, `og:image`. */
+  image?: ArticleImage
   published: string
   updated: string
   /** Empty means "the site's author". */
@@ -47,6 +55,17 @@ export interface Article {
   dateLabels?: { published: string; updated: string }
   /** Where the article came from, for error messages: `seeds/000_x.txt`. */
   source: string
+}
+
+/** An image of an article: a published file of `seeds/` (type, bytes and size known) or an http(s) URL. */
+export interface ArticleImage {
+  /** `../media/{hash}.{ext}` (relative to the article page) for a published file, else the URL as written. */
+  url: string
+  /** Media type and length in bytes, for RSS and Atom enclosures; known for published files. */
+  type?: string
+  length?: number
+  width?: number
+  height?: number
 }
 
 /**

@@ -28,6 +28,8 @@ export const PATHS = {
   sitemap: '/sitemap.xml',
   sitemapPart: (n: number) => `/sitemap-${n}.xml`,
   robots: '/robots.txt',
+  /** A published image of an article, named by its bytes (`/media/3f2a….png`). */
+  media: (name: string) => `/media/${name}`,
   /** The site's default icon (square PNG, 512 and 64 pixels), when `SITE_ICON` names none. */
   icon: '/icon.png',
   favicon: '/favicon.png',

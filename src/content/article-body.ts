@@ -37,7 +37,7 @@ export function fromStored(stored: StoredArticle, site?: SiteDefaults): Article 
     ...stored,
     ...(site && creditsOf(stored, site)),
     get contentHtml() {
-      html ??= bodyHtml(stored.paragraphs)
+      html ??= stored.html ?? bodyHtml(stored.paragraphs)
       return html
     },
     get contentText() {

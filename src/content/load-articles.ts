@@ -1,6 +1,7 @@
 import type { Article } from '../model.ts'
 import { ContentError, ContentErrors } from './content-error.ts'
 import { decodeText } from './decode-text.ts'
+import { type ImageFile, isImageName, readImage } from './images.ts'
 import { parseArticle } from './parse-article.ts'
 import { type MetadataText, tagClashes } from './tag-clashes.ts'
 
@@ -9,6 +10,15 @@ import { type MetadataText, tagClashes } from './tag-clashes.ts'
  * or truncate multi-megabyte documents, and the Worker bundle is limited (3 MiB gzip on the Free plan).
  */
 export const MAX_ARTICLE_BYTES = 1024 * 1024
+
+/** Largest image accepted: feed readers download an article's images with it, often on a phone. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+/** What the build publishes: the articles, and the image files they use by published path (`media/….png`). */
+export interface Content {
+  articles: Article[]
+  media: Map<string, Uint8Array>
+}
 
 /** A file found in `seeds/`: its name relative to that folder and its bytes. */
 export interface SourceFile {
@@ -24,30 +34,58 @@ export interface LoadOptions {
   progress?: (parsed: number, total: number) => void
 }
 
+/** The articles of `seeds/`, newest first (see {@link loadContent}). */
+export async function loadArticles(files: readonly SourceFile[], options: LoadOptions = {}): Promise<Article[]> {
+  return (await loadContent(files, options)).articles
+}
+
 /**
- * Turns the files of `seeds/` into articles, newest first.
- * `*.txt` files are articles; `{stem}.meta` beside one holds its metadata; names starting with `.`
- * are ignored. Every problem in every file is collected, then thrown together.
+ * Turns the files of `seeds/` into articles, newest first, and the images they use.
+ * `*.txt` and `*.md` files at the top are articles; `{stem}.meta` beside one holds its metadata;
+ * PNG, JPEG, GIF, WebP and AVIF files anywhere (`images/`) are images an article may show; names
+ * starting with `.` are ignored. Every problem in every file is collected, then thrown together.
  *
  * @returns articles sorted by `published` descending (ties by slug, so the order is stable)
  * @throws ContentErrors listing each problem with file, line and fix
  */
-export async function loadArticles(files: readonly SourceFile[], options: LoadOptions = {}): Promise<Article[]> {
+export async function loadContent(files: readonly SourceFile[], options: LoadOptions = {}): Promise<Content> {
   const dir = options.dir ?? 'seeds/'
   const errors: ContentError[] = []
   const texts = new Map<string, { file: string; text: string }>()
   const metas = new Map<string, { file: string; text: string }>()
+  const images = new Map<string, ImageFile>()
   for (const { name, bytes } of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (name.startsWith('.') || name.includes('/.')) continue
     const file = dir + name
-    const match = /^(.+)\.(txt|meta)$/.exec(name)
+    if (isImageName(name)) {
+      const image =
+        bytes.byteLength > MAX_IMAGE_BYTES
+          ? { problem: `the image is larger than ${MAX_IMAGE_BYTES / 1048576} MiB`, fix: 'Resize or compress it.' }
+          : await readImage(name, bytes)
+      if ('problem' in image) errors.push(new ContentError(file, 1, image.problem, image.fix))
+      else images.set(name, image)
+      continue
+    }
+    const match = /^([^/]+)\.(txt|md|meta)$/.exec(name)
     if (!match) {
       errors.push(
         new ContentError(
           file,
           1,
           'unsupported file type',
-          'Articles are `.txt` files; their metadata goes in `.meta` files of the same name. Move other files out of seeds/.',
+          'Articles are `.txt` or `.md` files at the top of seeds/, their metadata `.meta` files of the same name, images PNG, JPEG, GIF, WebP or AVIF files. Move other files out of seeds/.',
+        ),
+      )
+      continue
+    }
+    const [, stem = '', ext] = match
+    if (ext !== 'meta' && texts.has(stem)) {
+      errors.push(
+        new ContentError(
+          file,
+          1,
+          `${texts.get(stem)?.file} has the same name`,
+          'Rename one of them: an article is one file.',
         ),
       )
       continue
@@ -64,8 +102,7 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
       continue
     }
     try {
-      const [, stem = '', ext] = match
-      ;(ext === 'txt' ? texts : metas).set(stem, { file, text: decodeText(file, bytes) })
+      ;(ext === 'meta' ? metas : texts).set(stem, { file, text: decodeText(file, bytes) })
     } catch (error) {
       errors.push(asContentError(error, file))
     }
@@ -76,29 +113,43 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
         new ContentError(
           meta.file,
           1,
-          `no article ${dir}${stem}.txt for this metadata`,
+          `no article ${dir}${stem}.txt or .md for this metadata`,
           'Rename it to match its article, or remove it.',
         ),
       )
   }
 
   const articles: Article[] = []
+  const media = new Map<string, Uint8Array>()
   const stems = new Map<string, string>()
-  let parsed = 0
+  let done = 0
   for (const [stem, { file, text }] of texts) {
     stems.set(file, stem)
     const meta = metas.get(stem)
     try {
-      articles.push(await parseArticle(meta ? { file, stem, text, meta } : { file, stem, text }))
+      const { article, images: used } = await parseArticle({
+        file,
+        stem,
+        text,
+        images: (path) => images.get(path),
+        ...(meta && { meta }),
+      })
+      articles.push(article)
+      for (const image of used) media.set(image.published, image.bytes)
     } catch (error) {
       if (error instanceof ContentErrors) errors.push(...error.errors)
       else errors.push(asContentError(error, file))
     }
-    options.progress?.(++parsed, texts.size)
+    options.progress?.(++done, texts.size)
   }
   if (texts.size === 0 && errors.length === 0) {
     errors.push(
-      new ContentError(dir, 1, 'there are no articles', 'Add at least one `.txt` article: a feed needs a newest date.'),
+      new ContentError(
+        dir,
+        1,
+        'there are no articles',
+        'Add at least one `.txt` or `.md` article: a feed needs a newest date.',
+      ),
     )
   }
   for (const key of ['slug', 'id'] as const) {
@@ -124,9 +175,10 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
     }),
   )
   if (errors.length > 0) throw new ContentErrors(errors)
-  return articles.sort((a, b) =>
+  articles.sort((a, b) =>
     a.published === b.published ? (a.slug < b.slug ? -1 : 1) : a.published < b.published ? 1 : -1,
   )
+  return { articles, media }
 }
 
 function asContentError(error: unknown, file: string): ContentError {

@@ -14,6 +14,9 @@ export interface Metadata {
   tags: string[]
   language?: string
   summary?: string
+  title?: string
+  /** As written: a path under `seeds/` or an http(s) URL, resolved by `parseArticle`. */
+  image?: string
 }
 
 /** A value that cannot be used: what is wrong and how to fix it. */
@@ -60,6 +63,15 @@ function date(key: 'published' | 'updated'): MetadataKey['read'] {
  * checks README's table against it.
  */
 export const METADATA_KEYS: readonly MetadataKey[] = [
+  {
+    key: 'title',
+    required: false,
+    default: 'the first line (`.md`: a first `# heading`)',
+    repeats: false,
+    read(value, meta) {
+      meta.title = value
+    },
+  },
   {
     key: 'published',
     required: true,
@@ -167,6 +179,15 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
     repeats: false,
     read(value, meta) {
       meta.summary = value
+    },
+  },
+  {
+    key: 'image',
+    required: false,
+    default: '`.md`: the first image of the text',
+    repeats: false,
+    read(value, meta) {
+      meta.image = value
     },
   },
 ]

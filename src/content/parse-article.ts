@@ -1,11 +1,14 @@
 import type { Article } from '../model.ts'
 import { bodyHtml, bodyText } from './article-body.ts'
 import { articleId } from './article-id.ts'
+import { ArticleImages, type ImageLookup } from './article-images.ts'
 import { ContentError, ContentErrors } from './content-error.ts'
 import { displayDate, isPlainEnglish } from './display-date.ts'
+import { markdownBody } from './markdown-body.ts'
 import { METADATA_KEYS } from './metadata.ts'
 import { parseMetadata } from './parse-metadata.ts'
 import { slugify } from './slugify.ts'
+import { textBody } from './text-body.ts'
 
 /** Longest summary taken from the first paragraph when none is given, in characters. */
 export const SUMMARY_LENGTH = 280
@@ -19,20 +22,27 @@ export interface ArticleSource {
   text: string
   /** The sidecar `seeds/{stem}.meta`, when there is one. */
   meta?: { file: string; text: string }
+  /** Finds the image files of `seeds/` the article names; none when absent. */
+  images?: ImageLookup
+}
+
+/** An article and the image files of `seeds/` it uses (the build publishes them). */
+export interface ParsedArticle {
+  article: Article
+  images: ArticleImages['used']
 }
 
 /**
  * Turns an article file into an {@link Article}.
  *
  * The format (documented in README): optional front matter between `---` lines; then the title on
- * the first line; then paragraphs separated by blank lines. Lines inside a paragraph are joined with
- * a space (hard-wrapped text reads as one paragraph), and a first paragraph that repeats the title
- * is dropped, so the title appears once.
+ * the first line; then the body: paragraphs separated by blank lines for `.txt` (see `textBody`),
+ * Markdown for `.md` (see `markdownBody`).
  *
  * @param source - the decoded file (LF line endings) and its sidecar
  * @throws ContentErrors with every problem of the file, each naming file and line, with a fix
  */
-export async function parseArticle(source: ArticleSource): Promise<Article> {
+export async function parseArticle(source: ArticleSource): Promise<ParsedArticle> {
   const { file } = source
   const lines = source.text.split('\n')
   const errors: ContentError[] = []
@@ -76,13 +86,16 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
     }
   }
 
-  while (start < lines.length && (lines[start] as string).trim() === '') start++
-  const titleLine = start + 1
-  const title = collapse(lines[start] ?? '')
-  const paragraphs = toParagraphs(lines.slice(start + 1))
-  if (paragraphs[0] !== undefined && sameText(paragraphs[0], title)) paragraphs.shift()
-  if (start >= lines.length) {
-    fail(file, Math.max(1, start), 'the article is empty', 'Put the title on the first line, then the text.')
+  const images = new ArticleImages(source.images ?? (() => undefined))
+  const body = file.endsWith('.md')
+    ? markdownBody(lines.slice(start), start + 1, meta.title, images.resolve)
+    : textBody(lines.slice(start), start + 1, meta.title)
+  const { title, titleLine, paragraphs } = body
+  for (const p of body.problems) fail(file, p.line, p.problem, p.fix)
+  let first = start
+  while (first < lines.length && (lines[first] as string).trim() === '') first++
+  if (first >= lines.length) {
+    fail(file, Math.max(1, first), 'the article is empty', 'Put the title on the first line, then the text.')
   } else if (!/[\p{L}\p{N}]/u.test(title)) {
     fail(file, titleLine, 'the first line has no title (no letter or digit)', 'Put the title on the first line.')
   } else if (paragraphs.length === 0) {
@@ -92,6 +105,12 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
       `"${title}" has a title but no text`,
       'Add the article text after the title, separated by a blank line.',
     )
+  }
+  const imageSource = meta.image ?? body.firstImage
+  const image = imageSource === undefined ? undefined : images.image(imageSource)
+  if (image && 'problem' in image && meta.image !== undefined) {
+    const where = source.meta ?? source
+    fail(where.file, lineOf(where.text, /^\s*image\s*:/i), image.problem, image.fix)
   }
   const published = meta.published ?? ''
   const updated = meta.updated ?? published
@@ -104,8 +123,8 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
     slug: meta.slug ?? (slugify(title) || slugify(source.stem) || 'article'),
     id: meta.id ?? (await articleId(source.stem)),
     title,
-    summary: meta.summary ?? summarize(paragraphs[0] as string),
-    contentHtml: bodyHtml(paragraphs),
+    summary: meta.summary ?? summarize(body.firstParagraph ?? (paragraphs[0] as string)),
+    contentHtml: body.html ?? bodyHtml(paragraphs),
     contentText: bodyText(paragraphs),
     paragraphs,
     published,
@@ -114,6 +133,8 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
     tags: meta.tags,
     source: file,
   }
+  if (body.html !== undefined) article.html = body.html
+  if (image && !('problem' in image)) article.image = image
   if (meta.language !== undefined) {
     article.language = meta.language
     if (!isPlainEnglish(meta.language))
@@ -122,30 +143,12 @@ export async function parseArticle(source: ArticleSource): Promise<Article> {
         updated: displayDate(updated, meta.language),
       }
   }
-  return article
+  return { article, images: images.used }
 }
 
-/** Splits lines into paragraphs at blank lines, joining the lines of each with one space. */
-function toParagraphs(lines: readonly string[]): string[] {
-  const paragraphs: string[] = []
-  let current: string[] = []
-  for (const line of [...lines, '']) {
-    if (line.trim() === '') {
-      if (current.length > 0) paragraphs.push(current.join(' '))
-      current = []
-    } else {
-      current.push(line.trim())
-    }
-  }
-  return paragraphs
-}
-
-function collapse(text: string): string {
-  return text.trim().replace(/\s+/g, ' ')
-}
-
-function sameText(a: string, b: string): boolean {
-  return collapse(a).toLowerCase() === collapse(b).toLowerCase()
+/** 1-based number of the first line matching `pattern`, or 1. */
+export function lineOf(text: string, pattern: RegExp): number {
+  return text.split('\n').findIndex((line) => pattern.test(line)) + 1 || 1
 }
 
 /** The paragraph itself when short, otherwise cut at the last word boundary with an ellipsis. */

@@ -1,5 +1,6 @@
 import type { Article } from '../model.ts'
 import { ContentError } from './content-error.ts'
+import { lineOf } from './parse-article.ts'
 import { tagKey } from './tag-key.ts'
 
 /** The text an article's metadata was read from: its own file (front matter) or its `.meta` sidecar. */
@@ -41,10 +42,4 @@ export function tagClashes(
     }
   }
   return errors
-}
-
-/** 1-based number of the first line matching `pattern`, or 1. */
-function lineOf(text: string, pattern: RegExp): number {
-  const index = text.split('\n').findIndex((line) => pattern.test(line))
-  return index + 1 || 1
 }

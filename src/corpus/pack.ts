@@ -31,9 +31,13 @@ import {
  * result to disk; tests serve it from memory through the same reader.
  *
  * @param articles - every article, in feed order (newest first, as `loadArticles` returns them)
- * @returns file path (relative, `/`-separated) → text
+ * @param media - the image files they use, by published path (`media/….png`, see `loadContent`)
+ * @returns file path (relative, `/`-separated) → text, or bytes for images
  */
-export function packCorpus(articles: readonly Article[]): Map<string, string> {
+export function packCorpus(
+  articles: readonly Article[],
+  media: ReadonlyMap<string, Uint8Array> = new Map(),
+): Map<string, string | Uint8Array> {
   const files = new Map<string, string>()
   const oldestFirst = articles.map(toStored).reverse()
   writeChunks(files, ARTICLES_DIR, oldestFirst)
@@ -58,6 +62,8 @@ export function packCorpus(articles: readonly Article[]): Map<string, string> {
 
   let all = ''
   for (const [path, text] of files) all += `${path}\n${fnv1a(text)}\n`
+  // An image's name is made from its bytes.
+  for (const path of media.keys()) all += `${path}\n`
   const manifest: Manifest = {
     layout: LAYOUT_VERSION,
     count: articles.length,
@@ -69,7 +75,7 @@ export function packCorpus(articles: readonly Article[]): Map<string, string> {
     sitemaps,
   }
   files.set(MANIFEST_PATH, JSON.stringify(manifest))
-  return files
+  return new Map<string, string | Uint8Array>([...files, ...media])
 }
 
 /** Writes `list` (oldest first) as chunk files in `dir`. */

@@ -6,6 +6,7 @@ import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
 import { historyElements } from './feed-history.ts'
+import { feedHtml, imageUrl } from './feed-html.ts'
 import { atomTextElement } from './plain-text.ts'
 import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
 
@@ -15,8 +16,10 @@ import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
  */
 export function renderAtom(feed: FeedContext): string {
   const { config, links, page } = feed
-  const entries = feed.articles.map((article) =>
-    element(
+  const entries = feed.articles.map((article) => {
+    const url = links.article(article.slug)
+    const image = article.image
+    return element(
       'entry',
       // RFC 4287 §2: xml:lang on an entry overrides the feed's, for articles in another language.
       { 'xml:lang': article.language !== config.language ? article.language : undefined },
@@ -24,14 +27,25 @@ export function renderAtom(feed: FeedContext): string {
       atomTextElement('title', article.title),
       textElement('updated', rfc3339(article.updated)),
       textElement('published', rfc3339(article.published)),
-      element('link', { rel: 'alternate', type: 'text/html', href: links.article(article.slug) }),
+      element('link', { rel: 'alternate', type: 'text/html', href: url }),
+      // RFC 4287 §4.2.7.2: rel="enclosure", with its type and length when known.
+      ...(image
+        ? [
+            element('link', {
+              rel: 'enclosure',
+              type: image.type,
+              length: image.length === undefined ? undefined : String(image.length),
+              href: imageUrl(image, url),
+            }),
+          ]
+        : []),
       ...article.authors.map(authorElement),
       ...article.tags.map((tag) => element('category', { term: tag })),
       atomTextElement('summary', article.summary),
       // RFC 4287 §4.1.3.3: type="html" content is escaped HTML markup.
-      textElement('content', article.contentHtml, { type: 'html' }),
-    ),
-  )
+      textElement('content', feedHtml(article, url), { type: 'html' }),
+    )
+  })
   return (
     XML_DECLARATION +
     // Browsers that apply XSLT show a readable page; readers ignore the processing instruction.

@@ -4,6 +4,7 @@ import type { Author } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
+import { feedHtml, imageUrl } from './feed-html.ts'
 
 /** JSON Feed 1.1 author object; an email alone becomes a `mailto:` URL, as the spec allows. */
 interface JsonFeedAuthor {
@@ -36,6 +37,8 @@ export interface JsonFeedItem {
   title: string
   content_html: string
   content_text: string
+  /** The article's main image, absolute. */
+  image?: string
   summary: string
   date_published: string
   date_modified: string
@@ -66,19 +69,23 @@ export function renderJsonFeed(feed: FeedContext): string {
     authors: [jsonAuthor(config.author)],
     ...(config.websubHub &&
       page.history !== 'archive' && { hubs: [{ type: 'WebSub' as const, url: config.websubHub }] }),
-    items: feed.articles.map((article) => ({
-      id: article.id,
-      url: links.article(article.slug),
-      title: article.title,
-      content_html: article.contentHtml,
-      content_text: article.contentText,
-      summary: article.summary,
-      date_published: rfc3339(article.published),
-      date_modified: rfc3339(article.updated),
-      authors: article.authors.map(jsonAuthor),
-      tags: article.tags,
-      language: article.language,
-    })),
+    items: feed.articles.map((article) => {
+      const url = links.article(article.slug)
+      return {
+        id: article.id,
+        url,
+        title: article.title,
+        content_html: feedHtml(article, url),
+        content_text: article.contentText,
+        ...(article.image && { image: imageUrl(article.image, url) }),
+        summary: article.summary,
+        date_published: rfc3339(article.published),
+        date_modified: rfc3339(article.updated),
+        authors: article.authors.map(jsonAuthor),
+        tags: article.tags,
+        language: article.language,
+      }
+    }),
   }
   return `${JSON.stringify(document, null, 2)}\n`
 }

@@ -8,6 +8,7 @@ import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
 import { historyElements } from './feed-history.ts'
+import { feedHtml, imageUrl } from './feed-html.ts'
 import { rssCharacterData, rssTextElement } from './plain-text.ts'
 import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
 
@@ -31,17 +32,23 @@ const NAMESPACES = {
 export function renderRss(feed: FeedContext): string {
   const { config, links, page } = feed
   const items = feed.articles.map((article) => {
+    const url = links.article(article.slug)
+    const image = article.image
     return element(
       'item',
       {},
       rssTextElement('title', article.title),
-      textElement('link', links.article(article.slug)),
+      textElement('link', url),
       // The id is a URN, not the page URL, so it is not a permalink (RSS 2.0 <guid>).
       textElement('guid', article.id, { isPermaLink: 'false' }),
       textElement('pubDate', rfc822(article.published)),
       // <description> is entity-encoded HTML for readers; the summary is plain text, so escape it as HTML first.
       textElement('description', escapeHtml(article.summary)),
-      textElement('content:encoded', article.contentHtml),
+      textElement('content:encoded', feedHtml(article, url)),
+      // RSS 2.0 <enclosure>: url, length in bytes and type, all three required (known for published images).
+      ...(image?.type && image.length !== undefined
+        ? [element('enclosure', { url: imageUrl(image, url), length: String(image.length), type: image.type })]
+        : []),
       ...article.authors.map(authorElement),
       ...article.tags.map((tag) => element('category', {}, rssCharacterData(tag))),
     )

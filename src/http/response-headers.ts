@@ -6,11 +6,12 @@
  */
 
 /**
- * Nothing inline, nothing from elsewhere: the one script and stylesheet are files of this site, so
- * article text could not run script even if it ever escaped its escaping.
+ * Nothing inline, nothing from elsewhere but images: the one script and stylesheet are files of
+ * this site, so article text could not run script even if it ever escaped its escaping. Images may
+ * come from any https origin, as a Markdown article's `![…](https://…)` does.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /**
  * The policy of RSS and Atom documents, which a browser without `Sec-Fetch-*` may render through

@@ -1,5 +1,7 @@
+import { raw } from 'hono/html'
 import { tagKey } from '../content/tag-key.ts'
 import type { FeedContext } from '../feeds/feed-context.ts'
+import { imageUrl } from '../feeds/feed-html.ts'
 import type { SiteArticle } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { Layout } from './layout.tsx'
@@ -23,6 +25,7 @@ export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) 
         published: article.published,
         modified: article.updated,
         tags: article.tags,
+        image: article.image && imageUrl(article.image, links.article(article.slug)),
       }}
       relatedFeeds={article.tags.map((t) => ({ label: `${config.title}: ${t}`, prefix: PATHS.tag(tagKey(t)) }))}
     >
@@ -40,9 +43,13 @@ export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) 
             · <span class="author">{authors.map((a) => a.name).join(', ')}</span>
           </p>
         </header>
-        {article.paragraphs.map((p) => (
-          <p>{p}</p>
-        ))}
+        {article.html === undefined ? (
+          article.paragraphs.map((p) => <p>{p}</p>)
+        ) : (
+          // Rendered at build time from Markdown with raw HTML escaped and only http(s), mailto and
+          // relative URLs live (see content/markdown.ts); the CSP forbids script besides.
+          <div class="body">{raw(article.html)}</div>
+        )}
         {article.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
             {article.tags.map((t) => (

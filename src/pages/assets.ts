@@ -22,6 +22,16 @@ h2{font-size:1.25rem;line-height:1.3;margin:0 0 .25rem}
 .muted,time{color:var(--muted)}
 .meta{color:var(--muted);font-size:.95rem;margin:0 0 1.6rem}
 article p{margin:0 0 1.1rem}
+.body h2,.body h3,.body h4{margin:2rem 0 .6rem;line-height:1.3}.body h3{font-size:1.1rem}.body h4{font-size:1rem}
+.body ul,.body ol{margin:0 0 1.1rem;padding-left:1.4rem}.body li{margin:.2rem 0}
+.body blockquote{margin:0 0 1.1rem;padding:.1rem 0 .1rem 1rem;border-left:3px solid var(--line);color:var(--muted)}
+.body code{font:.9em/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--accent-bg);border-radius:.3rem;padding:.05rem .3rem}
+.body pre{margin:0 0 1.1rem;padding:.8rem 1rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem;overflow-x:auto;overflow-wrap:normal}
+.body pre code{background:none;padding:0;white-space:pre}
+.body table{display:block;overflow-x:auto;border-collapse:collapse;margin:0 0 1.1rem;overflow-wrap:normal}
+.body th,.body td{border:1px solid var(--line);padding:.35rem .6rem;text-align:left;vertical-align:top}.body th{background:var(--card)}
+.body img{max-width:100%;height:auto;border-radius:.4rem}
+.body hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .tags{list-style:none;padding:0;margin:2rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem}
 .tags li{background:var(--accent-bg);color:var(--fg);border-radius:999px;padding:.1rem .7rem;font-size:.85rem}
 .tags a{color:inherit;text-decoration:none}.tags a:hover{text-decoration:underline}

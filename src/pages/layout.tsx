@@ -11,6 +11,8 @@ export interface SocialMeta {
   published?: string
   modified?: string
   tags?: readonly string[]
+  /** Absolute URL of the page's image. */
+  image?: string | undefined
 }
 
 /** Props of {@link Layout}. */
@@ -64,7 +66,8 @@ export function Layout(props: LayoutProps) {
           {social.tags?.map((t) => (
             <meta property="article:tag" content={t} />
           ))}
-          <meta name="twitter:card" content="summary" />
+          {social.image && <meta property="og:image" content={social.image} />}
+          <meta name="twitter:card" content={social.image ? 'summary_large_image' : 'summary'} />
           <meta name="twitter:title" content={props.title} />
           <meta name="twitter:description" content={props.description} />
           <meta name="color-scheme" content="light dark" />

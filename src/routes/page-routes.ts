@@ -17,6 +17,9 @@ export function pageRoutes(kit: RouteKit): void {
     const n = Number(/[0-9]+/.exec(c.req.param('file') ?? '')?.[0])
     return serve(c, (site, scope) => site.documents.sitemap(n, scope))
   })
+  app.get(PATHS.media(':name'), (c) =>
+    serve(c, (site, scope) => site.documents.media(c.req.param('name') ?? '', scope)),
+  )
   app.get(PATHS.robots, (c) => serve(c, (site, scope) => site.documents.robots(scope)))
   app.get(PATHS.stylesheet, (c) => serve(c, (site, scope) => site.documents.text('xsl', scope)))
   app.get(PATHS.css, (c) => serve(c, (site, scope) => site.documents.text('css', scope)))

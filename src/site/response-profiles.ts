@@ -81,6 +81,18 @@ export class ResponseProfiles {
   }
 
   /**
+   * A published image: its name is made from its bytes, so any cache may keep it for a year; any
+   * site may show it (feed readers and other sites embed it).
+   */
+  media(): ResponseProfile {
+    return {
+      cacheControl: IMMUTABLE,
+      shared: CORS_HEADERS,
+      headers: { ...NOSNIFF, 'Cross-Origin-Resource-Policy': 'cross-origin', ...this.#cacheTags('media') },
+    }
+  }
+
+  /**
    * `Cache-Tag` for Workers Cache purges by kind or by one representation. Without `SITE_URL`, the
    * links in the bytes depend on the host asked, while Workers Cache keys by path and query alone,
    * so those responses are kept out of it (`Cloudflare-CDN-Cache-Control: no-store`; browsers and

@@ -1,3 +1,4 @@
+import { IMAGE_TYPES } from '../content/image-types.ts'
 import { TAG_LIST_PAGE_SIZE, type TagEntry } from '../corpus/layout.ts'
 import { renderOpml } from '../feeds/opml.ts'
 import { renderSitemap, renderSitemapIndex } from '../feeds/sitemap.ts'
@@ -117,6 +118,24 @@ export class SiteDocuments {
         updated: site.changed(),
       }
     })
+  }
+
+  /** A published image (`media/{hash}.{ext}`), or `undefined` when there is none of that name. */
+  async media(name: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
+    const site = this.#site
+    const key = `media ${name}`
+    const type = /^[0-9a-f]{16}\.([a-z]+)$/.exec(name)?.[1]
+    const contentType = type && IMAGE_TYPES[type]
+    if (!contentType) return undefined
+    const kept = site.peek(key)
+    if (kept) return kept
+    const bytes = await scope.files.bytes(`media/${name}`)
+    if (!bytes) return undefined
+    return site.respond(key, 'documents', site.profiles.media(), scope, async () => ({
+      render: () => bytes,
+      contentType,
+      updated: site.changed(),
+    }))
   }
 
   /** `robots.txt`: everything may be crawled; it names the sitemap. */

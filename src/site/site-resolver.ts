@@ -12,6 +12,8 @@ import { Sites } from './sites.ts'
 export interface SiteResolverOptions {
   /** Articles to serve from memory instead of the built content (tests). */
   articles?: readonly Article[] | undefined
+  /** The image files those articles use, by published path (see `loadContent`). */
+  media?: ReadonlyMap<string, Uint8Array> | undefined
   onBuild?: ((key: string) => void) | undefined
 }
 
@@ -28,7 +30,7 @@ export class SiteResolver {
 
   constructor(options: SiteResolverOptions) {
     this.#options = options
-    this.#fixed = options.articles && memoryFiles(packCorpus(options.articles))
+    this.#fixed = options.articles && memoryFiles(packCorpus(options.articles, options.media))
   }
 
   /** The content files as this request may read them: fixtures in memory, or its own ASSETS binding. */

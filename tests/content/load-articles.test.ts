@@ -152,7 +152,7 @@ describe('loadArticles: bad input names the file and line and says how to fix it
       { 'r.txt': articleText('T', 'x', { tags: 'a\ntags: b' }) },
       'seeds/r.txt:4: "tags" is set twice',
     ],
-    ['an unsupported file', { 'notes.md': '# hi' }, 'seeds/notes.md:1: unsupported file type'],
+    ['an unsupported file', { 'notes.html': '<h1>hi</h1>' }, 'seeds/notes.html:1: unsupported file type'],
     [
       'metadata without an article',
       { 'a.txt': articleText('A', 'x'), 'z.meta': 'published: 2024-01-01' },

@@ -20,7 +20,7 @@ const SITE = { author: { name: 'The Site', email: 'site@example.com' }, language
 
 describe('packCorpus', () => {
   it('writes a manifest, one chunk per CHUNK_SIZE articles and the slug buckets', () => {
-    const manifest = JSON.parse(packed.get(MANIFEST_PATH)!) as Manifest
+    const manifest = JSON.parse(packed.get(MANIFEST_PATH) as string) as Manifest
     expect(manifest).toMatchObject({
       layout: 2,
       count: COUNT,
@@ -38,14 +38,14 @@ describe('packCorpus', () => {
 
   it('files chunks from the oldest article, so full chunks keep their bytes when newer articles are added', async () => {
     // Chunk 0 holds the 32 oldest, oldest first; the newest chunk is the partial one.
-    const oldest = JSON.parse(packed.get('articles/0.json')!) as { slug: string }[]
+    const oldest = JSON.parse(packed.get('articles/0.json') as string) as { slug: string }[]
     expect(oldest.map((a) => a.slug)).toEqual(
       articles
         .slice(-CHUNK_SIZE)
         .reverse()
         .map((a) => a.slug),
     )
-    expect(JSON.parse(packed.get('articles/2.json')!)).toHaveLength(COUNT - 2 * CHUNK_SIZE)
+    expect(JSON.parse(packed.get('articles/2.json') as string)).toHaveLength(COUNT - 2 * CHUNK_SIZE)
     const newer = { ...texts }
     for (let i = COUNT; i < COUNT + 40; i++)
       newer[`${i}.txt`] = articleText(`Story ${i}`, `Text ${i}.`, {
@@ -58,9 +58,9 @@ describe('packCorpus', () => {
   })
 
   it('files each tag: its articles in chunks, its entry in a bucket, and every tag in the list by key', () => {
-    const manifest = JSON.parse(packed.get(MANIFEST_PATH)!) as Manifest
+    const manifest = JSON.parse(packed.get(MANIFEST_PATH) as string) as Manifest
     expect(manifest.tags).toEqual({ count: 3, buckets: 1 })
-    const bucket = JSON.parse(packed.get('tags/0.json')!) as Record<string, TagEntry>
+    const bucket = JSON.parse(packed.get('tags/0.json') as string) as Record<string, TagEntry>
     // Ids follow first use from the oldest article: Story 0 has t0.
     expect(bucket.t0).toEqual({
       tag: 't0',
@@ -69,8 +69,8 @@ describe('packCorpus', () => {
       count: 24,
       updated: articles.find((a) => a.tags.includes('t0'))!.updated,
     })
-    expect(JSON.parse(packed.get('tag-list/1.json')!).map((t: TagEntry) => t.key)).toEqual(['t0', 't1', 't2'])
-    const t1 = JSON.parse(packed.get('tag/1/0.json')!) as { slug: string }[]
+    expect(JSON.parse(packed.get('tag-list/1.json') as string).map((t: TagEntry) => t.key)).toEqual(['t0', 't1', 't2'])
+    const t1 = JSON.parse(packed.get('tag/1/0.json') as string) as { slug: string }[]
     expect(t1.map((a) => a.slug)).toEqual(
       articles
         .filter((a) => a.tags.includes('t1'))
@@ -81,14 +81,14 @@ describe('packCorpus', () => {
   })
 
   it('stores each article once, without the forms derived from its paragraphs', () => {
-    const stored = JSON.parse(packed.get('articles/0.json')!) as Record<string, unknown>[]
+    const stored = JSON.parse(packed.get('articles/0.json') as string) as Record<string, unknown>[]
     expect(stored).toHaveLength(CHUNK_SIZE)
     expect(stored[0]).not.toHaveProperty('contentHtml')
     expect(stored[0]).not.toHaveProperty('contentText')
   })
 
   it('changes the fingerprint when any article changes, and only then', async () => {
-    const same = JSON.parse(packCorpus(await loadArticles(files(texts))).get(MANIFEST_PATH)!) as Manifest
+    const same = JSON.parse(packCorpus(await loadArticles(files(texts))).get(MANIFEST_PATH) as string) as Manifest
     const changed = JSON.parse(
       packCorpus(
         await loadArticles(
@@ -97,9 +97,9 @@ describe('packCorpus', () => {
             '3.txt': articleText('Story 3, retitled', 'Text 3.', { published: '2021-01-01T00:03:00Z' }),
           }),
         ),
-      ).get(MANIFEST_PATH)!,
+      ).get(MANIFEST_PATH) as string,
     ) as Manifest
-    const manifest = JSON.parse(packed.get(MANIFEST_PATH)!) as Manifest
+    const manifest = JSON.parse(packed.get(MANIFEST_PATH) as string) as Manifest
     expect(same.fingerprint).toBe(manifest.fingerprint)
     expect(changed.fingerprint).not.toBe(manifest.fingerprint)
   })
@@ -159,7 +159,7 @@ describe('Corpus', () => {
     await expect(Corpus.open(memoryFiles(new Map()))).rejects.toThrow(/npm run build:content/)
     const old = new Map(packed).set(
       MANIFEST_PATH,
-      JSON.stringify({ ...JSON.parse(packed.get(MANIFEST_PATH)!), layout: 0 }),
+      JSON.stringify({ ...JSON.parse(packed.get(MANIFEST_PATH) as string), layout: 0 }),
     )
     await expect(Corpus.open(memoryFiles(old))).rejects.toThrow(/layout 0.*Rebuild/)
   })

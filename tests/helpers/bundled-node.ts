@@ -7,11 +7,13 @@ import type { Article } from '../../src/model.ts'
 
 /** Reads the built content files from a folder (default: this project's generated assets). */
 export function diskFiles(assetsDir = resolve(import.meta.dirname, '../../generated/assets')): ContentFiles {
+  const missing = (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error))
   return {
-    read: (path) =>
-      readFile(join(assetsDir, CONTENT_PREFIX, path), 'utf8').catch((error: NodeJS.ErrnoException) =>
-        error.code === 'ENOENT' ? undefined : Promise.reject(error),
-      ),
+    read: (path) => readFile(join(assetsDir, CONTENT_PREFIX, path), 'utf8').catch(missing),
+    bytes: async (path) => {
+      const buffer = await readFile(join(assetsDir, CONTENT_PREFIX, path)).catch(missing)
+      return buffer && new Uint8Array(buffer)
+    },
   }
 }
 

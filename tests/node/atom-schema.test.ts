@@ -13,6 +13,8 @@ import { feedContext } from '../../src/feeds/feed-context.ts'
 import type { Article } from '../../src/model.ts'
 import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+import { hostileMarkdown } from '../fixtures/hostile-markdown.ts'
+import { richArticle } from '../fixtures/rich-article.ts'
 import { bundledArticles } from '../helpers/bundled-node.ts'
 
 const articles = await bundledArticles()
@@ -86,6 +88,19 @@ describe('Atom feed against RFC 4287 Appendix B (RELAX NG, libxml2)', () => {
       expect(problems(result), path).toEqual([])
       expect(result.valid, path).toBe(true)
     }
+  })
+
+  it('Markdown articles are valid: the example with its image and every hostile vector', {
+    timeout: TIMEOUT,
+  }, async () => {
+    const rich = await richArticle()
+    const hostile = await hostileMarkdown()
+    const app = createApp({ articles: [...rich.articles, ...hostile.articles], media: rich.media })
+    const xml = await (await app.request('http://localhost:8787/atom.xml', {}, { FEED_ITEMS: '100' })).text()
+    expect(xml.match(/<entry[ >]/g)).toHaveLength(1 + hostile.articles.length)
+    const result = await validate(xml)
+    expect(problems(result)).toEqual([])
+    expect(result.valid).toBe(true)
   })
 
   it('reports errors for a feed without its <id> (the validator bites)', { timeout: TIMEOUT }, async () => {

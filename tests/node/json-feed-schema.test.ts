@@ -13,6 +13,8 @@ import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import type { Article } from '../../src/model.ts'
 import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+import { hostileMarkdown } from '../fixtures/hostile-markdown.ts'
+import { richArticle } from '../fixtures/rich-article.ts'
 import { bundledArticles } from '../helpers/bundled-node.ts'
 
 const articles = await bundledArticles()
@@ -76,6 +78,20 @@ describe('JSON Feed against jsonfeed-schema schema-v1.1.json (ajv + ajv-formats)
       }
     }
     expect(documents).toBeGreaterThan(starts.length * 2)
+  })
+
+  it('Markdown articles are valid: the example with its image and every hostile vector', async () => {
+    const rich = await richArticle()
+    const hostile = await hostileMarkdown()
+    const app = createApp({ articles: [...rich.articles, ...hostile.articles], media: rich.media })
+    const feed = (await (await app.request('http://localhost:8787/feed.json', {}, { FEED_ITEMS: '100' })).json()) as {
+      items: { image?: string }[]
+    }
+    expect(feed.items).toHaveLength(1 + hostile.articles.length)
+    expect(feed.items.some((i) => i.image)).toBe(true)
+    const valid = validateFeed(feed)
+    expect(problems(validateFeed.errors)).toEqual([])
+    expect(valid).toBe(true)
   })
 
   it('reports an error for an item without `id` (the validator bites)', () => {

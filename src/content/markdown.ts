@@ -1,0 +1,143 @@
+// Build-time only (the Worker never imports it): Markdown is rendered once, when the content is
+// built, so neither the parser nor its work reaches the Worker's bundle or a request's CPU.
+import MarkdownIt, { type Token } from 'markdown-it'
+import { tagKey } from './tag-key.ts'
+
+/** What an image path of an article stands for: its URL (relative to the article page) and size. */
+export interface ResolvedImage {
+  url: string
+  width?: number
+  height?: number
+}
+
+/** An image that cannot be used: what is wrong and how to fix it. */
+export interface ImageProblem {
+  problem: string
+  fix: string
+}
+
+/** Options of {@link renderMarkdown}. */
+export interface MarkdownOptions {
+  /** Line of the file where the Markdown text starts (after the front matter and the title). */
+  firstLine: number
+  /** Resolves an image's `src` as written: a local file (published with a hashed URL) or an http(s) URL. */
+  image(src: string): ResolvedImage | ImageProblem
+}
+
+/** A Markdown body rendered for the pages and feeds. */
+export interface RenderedMarkdown {
+  /** Safe HTML: no raw HTML, no script URL, links and images relative to the article page. */
+  html: string
+  /** Plain text of each block, code as written: the text form, and the summary's source. */
+  paragraphs: string[]
+  /** Plain text of the first paragraph (the summary's default), if there is one. */
+  firstParagraph?: string
+  /** The first image's `src` as written: the article's image when `image:` names none. */
+  firstImage?: string
+  /** Images that cannot be used, with their line in the file. */
+  problems: (ImageProblem & { line: number })[]
+}
+
+/**
+ * Whether a link or image URL may become live: `http:`, `https:`, `mailto:` or relative (no scheme).
+ * markdown-it hands it over decoded and percent-encoded, so `jav&#x09;ascript:` arrives as
+ * `jav%09ascript:`, which has a scheme that is none of these: refused, as are `javascript:`,
+ * `vbscript:`, `data:` and `file:` in any case.
+ */
+export function isSafeUrl(url: string): boolean {
+  const scheme = /^([^/?#]*):/.exec(url)
+  if (!scheme) return true
+  return /^(https?|mailto)$/i.test(scheme[1] as string)
+}
+
+/**
+ * CommonMark with GFM tables, strikethrough and autolinks (linkify). Raw HTML is escaped, never
+ * passed through (`html: false`); link and image URLs must pass {@link isSafeUrl}, else they stay text.
+ */
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false })
+md.validateLink = isSafeUrl
+
+/** The plain text of inline tokens: text and code as written, images by their alternative text. */
+function inlineText(tokens: readonly Token[] | null): string {
+  let text = ''
+  for (const token of tokens ?? []) {
+    if (token.type === 'text' || token.type === 'code_inline') text += token.content
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') text += ' '
+    else if (token.type === 'image') text += inlineText(token.children)
+  }
+  return text
+}
+
+/** The plain text of one line of Markdown (a title): emphasis, links and code reduced to their text. */
+export function markdownLineText(line: string): string {
+  return inlineText(md.parseInline(line, {})[0]?.children ?? null)
+    .trim()
+    .replace(/\s+/g, ' ')
+}
+
+/**
+ * Renders an article's Markdown body: headings get stable ids (their text as a tag key, `-2`,
+ * `-3`… when repeated), images the URL and size `options.image` gives, and every block a plain-text
+ * form.
+ */
+export function renderMarkdown(text: string, options: MarkdownOptions): RenderedMarkdown {
+  const tokens = md.parse(text, {})
+  const lines = text.split('\n')
+  const result: RenderedMarkdown = { html: '', paragraphs: [], problems: [] }
+  const ids = new Map<string, number>()
+  let block: Token | undefined
+  // A table row is one line of text, its cells joined with ` | `.
+  let row: string[] | undefined
+  for (const [i, token] of tokens.entries()) {
+    if (token.map) block = token
+    if (token.type === 'tr_open') row = []
+    if (token.type === 'tr_close' && row) {
+      result.paragraphs.push(row.join(' | '))
+      row = undefined
+    }
+    if (token.type === 'heading_open') {
+      const base = tagKey(inlineText(tokens[i + 1]?.children ?? null)) || 'section'
+      const seen = (ids.get(base) ?? 0) + 1
+      ids.set(base, seen)
+      token.attrSet('id', seen === 1 ? base : `${base}-${seen}`)
+    }
+    if (token.type === 'inline') {
+      const plain = inlineText(token.children)
+      if (row) row.push(plain)
+      else if (plain.trim() !== '') result.paragraphs.push(plain)
+      if (tokens[i - 1]?.type === 'paragraph_open' && result.firstParagraph === undefined && plain.trim() !== '')
+        result.firstParagraph = plain
+      for (const child of token.children ?? [])
+        if (child.type === 'image') resolveImage(child, block, lines, options, result)
+    }
+    if (token.type === 'fence' || token.type === 'code_block') result.paragraphs.push(token.content.replace(/\n$/, ''))
+  }
+  result.html = md.renderer.render(tokens, md.options, {})
+  return result
+}
+
+/** Puts the resolved URL and size on an image token, or records why it cannot be used. */
+function resolveImage(
+  image: Token,
+  block: Token | undefined,
+  lines: readonly string[],
+  options: MarkdownOptions,
+  result: RenderedMarkdown,
+): void {
+  const src = String(image.attrGet('src') ?? '')
+  result.firstImage ??= src
+  const resolved = options.image(src)
+  if ('problem' in resolved) {
+    const [start = 0, end = start + 1] = block?.map ?? []
+    const offset = lines.slice(start, end).findIndex((l) => l.includes(src))
+    result.problems.push({ ...resolved, line: options.firstLine + start + Math.max(0, offset) })
+    return
+  }
+  image.attrSet('src', resolved.url)
+  if (resolved.width && resolved.height) {
+    // The page reserves the image's box before it loads, so the text does not jump.
+    image.attrSet('width', String(resolved.width))
+    image.attrSet('height', String(resolved.height))
+  }
+  image.attrSet('loading', 'lazy')
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest'
+import { ContentErrors } from '../../src/content/content-error.ts'
+import { loadArticles, loadContent, type SourceFile } from '../../src/content/load-articles.ts'
+import { isSafeUrl } from '../../src/content/markdown.ts'
+import { FAVICON_PNG, ICON_PNG } from '../../src/pages/icons.ts'
+import { articleText, files } from '../fixtures/articles.ts'
+import { HOSTILE_MARKDOWN, hostileMarkdown } from '../fixtures/hostile-markdown.ts'
+import { findElements } from '../helpers/html.ts'
+import { allElements, isLiveDangerousUrl, MARKDOWN_ELEMENTS } from '../helpers/html-elements.ts'
+import { decodeHtml } from '../helpers/reader-text.ts'
+
+const png = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+const PNG_512 = png(ICON_PNG)
+const PNG_64 = png(FAVICON_PNG)
+
+async function markdown(text: string, extra: SourceFile[] = []) {
+  const { articles, media } = await loadContent([...files({ 'a.md': text }), ...extra])
+  return { article: articles[0]!, media }
+}
+
+/** The messages of a load that must fail. */
+async function problems(input: SourceFile[]): Promise<string[]> {
+  try {
+    await loadContent(input)
+  } catch (error) {
+    if (error instanceof ContentErrors) return error.errors.map((e) => e.message)
+    throw error
+  }
+  throw new Error('expected loadContent to fail')
+}
+
+describe('Markdown articles', () => {
+  it('render CommonMark with GFM tables, strikethrough and autolinks', async () => {
+    const { article } = await markdown(
+      articleText(
+        '# Title',
+        [
+          'Some *em*, **strong**, ~~gone~~, `code`, [a link](https://example.com/a?b=1&c=2) and https://example.org.',
+          '',
+          '## Part one',
+          '',
+          '- one',
+          '- two',
+          '',
+          '1. first',
+          '',
+          '> quoted',
+          '',
+          '| a | b |',
+          '| - | - |',
+          '| 1 | 2 |',
+        ].join('\n'),
+      ),
+    )
+    const html = article.contentHtml
+    const tags = (await allElements(html)).map((e) => e.tag)
+    for (const tag of ['em', 'strong', 's', 'code', 'a', 'h2', 'ul', 'ol', 'li', 'blockquote', 'table', 'th', 'td'])
+      expect(tags, tag).toContain(tag)
+    const hrefs = (await findElements(html, 'a')).map((a) => decodeHtml(a.attributes.href ?? ''))
+    expect(hrefs).toEqual(['https://example.com/a?b=1&c=2', 'https://example.org'])
+    expect(article.title).toBe('Title')
+    expect(article.contentText).toContain('a | b\n\n1 | 2')
+  })
+
+  it('take the title from title:, else a first # heading (ATX or setext), else the first line', async () => {
+    expect((await markdown(articleText('# The *heading*', 'Text.'))).article.title).toBe('The heading')
+    expect((await markdown(articleText('Setext title\n===', 'Text.'))).article.title).toBe('Setext title')
+    expect((await markdown(articleText('A **plain** first line', 'Text.'))).article.title).toBe('A plain first line')
+    const given = await markdown(articleText('# Not the title', 'Text.', { title: 'Given' }))
+    expect(given.article.title).toBe('Given')
+    expect((await findElements(given.article.contentHtml, 'h1'))[0]?.text).toBe('Not the title')
+    // The title's heading is not repeated in the body.
+    expect(await findElements((await markdown(articleText('# Once', 'Text.'))).article.contentHtml, 'h1')).toEqual([])
+  })
+
+  it('give headings stable, unique anchors', async () => {
+    const { article } = await markdown(articleText('# T', '## Setup\n\ntext\n\n## Setup\n\n## Ça & Co\n\n## !!!'))
+    expect((await findElements(article.contentHtml, 'h2')).map((h) => h.attributes.id)).toEqual([
+      'setup',
+      'setup-2',
+      'ça-and-co',
+      'section',
+    ])
+  })
+
+  it('keep code exactly: white space, <, &, ]]>', async () => {
+    const code = '  if (a < b && c > d) {\n\treturn "]]>" // &amp; stays\n  }'
+    const { article } = await markdown(articleText('# T', `Text.\n\n\`\`\`js\n${code}\n\`\`\``))
+    const [block] = await findElements(article.contentHtml, 'pre code')
+    expect(decodeHtml(block?.text ?? '')).toBe(`${code}\n`)
+    expect(article.contentText).toContain(code)
+  })
+
+  it('publish local images under names made from their bytes, with their size, the first one the article image', async () => {
+    const { article, media } = await markdown(
+      articleText('# T', 'Text.\n\n![Small](images/small.png)\n\n![Big](./images/big.png)'),
+      [
+        { name: 'images/small.png', bytes: PNG_64 },
+        { name: 'images/big.png', bytes: PNG_512 },
+        { name: 'images/unused.png', bytes: PNG_512 },
+      ],
+    )
+    const images = await findElements(article.contentHtml, 'img')
+    expect(images.map((i) => [i.attributes.src, i.attributes.width, i.attributes.height, i.attributes.alt])).toEqual([
+      [expect.stringMatching(/^\.\.\/media\/[0-9a-f]{16}\.png$/), '64', '64', 'Small'],
+      [expect.stringMatching(/^\.\.\/media\/[0-9a-f]{16}\.png$/), '512', '512', 'Big'],
+    ])
+    // Two files used, one published per distinct content; the unused copy of big.png is the same bytes.
+    expect([...media.keys()].sort()).toEqual(images.map((i) => (i.attributes.src as string).slice(3)).sort())
+    expect(media.get(String(images[1]?.attributes.src).slice(3))).toEqual(PNG_512)
+    expect(article.image).toEqual({
+      url: images[0]?.attributes.src,
+      type: 'image/png',
+      length: PNG_64.length,
+      width: 64,
+      height: 64,
+    })
+  })
+
+  it('take image: as the article image, a file of seeds/ or a web URL, for .txt articles too', async () => {
+    const [local] = await loadArticles([
+      ...files({ 'a.txt': articleText('T', 'x', { image: 'images/big.png' }) }),
+      { name: 'images/big.png', bytes: PNG_512 },
+    ])
+    expect(local?.image).toMatchObject({ type: 'image/png', length: PNG_512.length, width: 512, height: 512 })
+    expect(local?.html).toBeUndefined()
+    const { article } = await markdown(articleText('# T', 'Text.', { image: 'https://cdn.example.com/a.jpg' }))
+    expect(article.image).toEqual({ url: 'https://cdn.example.com/a.jpg' })
+  })
+
+  it('refuse a missing image, one outside seeds/ and a file that is not what its name says, with file and line', async () => {
+    const messages = await problems([
+      ...files({
+        'a.md': articleText('# T', 'Text.\n\n![x](images/missing.png)\n\n![y](../secret.png)'),
+        'b.txt': articleText('B', 'x', { image: 'images/nope.jpg' }),
+      }),
+      { name: 'images/fake.png', bytes: new TextEncoder().encode('not a png') },
+    ])
+    expect(messages).toEqual([
+      expect.stringMatching(/^seeds\/images\/fake\.png:1: the file is not an image/),
+      expect.stringMatching(/^seeds\/a\.md:8: image "images\/missing\.png" is not in seeds\//),
+      expect.stringMatching(/^seeds\/a\.md:10: image "\.\.\/secret\.png" is outside seeds\//),
+      expect.stringMatching(/^seeds\/b\.txt:3: image "images\/nope\.jpg" is not in seeds\//),
+    ])
+  })
+
+  it('refuse two articles of one name and files that are neither articles nor images', async () => {
+    const messages = await problems([
+      ...files({ 'a.txt': articleText('A', 'x'), 'a.md': articleText('# A', 'x'), 'images/notes.md': '# no' }),
+    ])
+    expect(messages).toEqual([
+      expect.stringContaining('seeds/a.txt:1: seeds/a.md has the same name'),
+      expect.stringContaining('seeds/images/notes.md:1: unsupported file type'),
+    ])
+  })
+})
+
+describe('URLs that may become live', () => {
+  it.each([
+    ['https://example.com', true],
+    ['http://x', true],
+    ['mailto:a@example.com', true],
+    ['../media/x.png', true],
+    ['#section', true],
+    ['?q=1', true],
+    ['/about', true],
+    ['javascript:alert(1)', false],
+    ['JavaScript:alert(1)', false],
+    ['jav%09ascript:alert(1)', false],
+    ['vbscript:x', false],
+    ['data:text/html,x', false],
+    ['file:///etc/passwd', false],
+  ])('%s: %s', (url, safe) => {
+    expect(isSafeUrl(url)).toBe(safe)
+  })
+})
+
+describe('hostile Markdown', () => {
+  it(`stays inert in every one of ${HOSTILE_MARKDOWN.length} vectors: no raw HTML, no handler, no script URL`, async () => {
+    const { articles } = await hostileMarkdown()
+    expect(articles).toHaveLength(HOSTILE_MARKDOWN.length)
+    for (const article of articles) {
+      const elements = await allElements(article.contentHtml)
+      for (const element of elements) {
+        expect(MARKDOWN_ELEMENTS.has(element.tag), `${article.source}: <${element.tag}>`).toBe(true)
+        for (const [name, value] of Object.entries(element.attributes)) {
+          expect(name.startsWith('on'), `${article.source}: ${name}`).toBe(false)
+          if (name === 'href' || name === 'src')
+            expect(isLiveDangerousUrl(value), `${article.source}: ${value}`).toBe(false)
+        }
+      }
+      // The text is still there, shown as text.
+      expect(article.contentText, article.source).toContain('Before.')
+    }
+  })
+})

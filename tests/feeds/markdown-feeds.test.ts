@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app.tsx'
+import type { JsonFeed } from '../../src/feeds/json-feed.ts'
+import { hostileMarkdown } from '../fixtures/hostile-markdown.ts'
+import { RICH_IMAGE, RICH_MARKDOWN, richArticle } from '../fixtures/rich-article.ts'
+import { findElements } from '../helpers/html.ts'
+import { allElements, isLiveDangerousUrl, MARKDOWN_ELEMENTS } from '../helpers/html-elements.ts'
+import { decodeHtml } from '../helpers/reader-text.ts'
+import { child, children, NS, parseXml } from '../helpers/xml.ts'
+
+const ORIGIN = 'http://localhost:8787'
+const { articles, media } = await richArticle()
+const article = articles[0]!
+const app = createApp({ articles, media })
+const CODE = /```ts\n([\s\S]*?)```/.exec(RICH_MARKDOWN)?.[1] as string
+
+/** The article's HTML as each format carries it, read with a strict XML parser or JSON.parse. */
+async function contentOf(base = ORIGIN, env = {}): Promise<Record<string, string>> {
+  const get = async (path: string) => (await app.request(base + path, {}, env)).text()
+  const rss = child(child(parseXml(await get('/feed.xml')), 'channel'), 'item')
+  const atom = child(parseXml(await get('/atom.xml')), 'entry', NS.atom)
+  const json = (JSON.parse(await get('/feed.json')) as JsonFeed).items[0]!
+  return {
+    rss: child(rss, 'encoded', NS.content).text,
+    atom: child(atom, 'content', NS.atom).text,
+    json: json.content_html,
+  }
+}
+
+describe('a Markdown article in the feeds', () => {
+  it('makes every relative link and image absolute against the article URL', async () => {
+    const articleUrl = `${ORIGIN}/articles/${article.slug}`
+    for (const [format, html] of Object.entries(await contentOf())) {
+      const urls = [
+        ...(await findElements(html, 'a')).map((a) => decodeHtml(a.attributes.href ?? '')),
+        ...(await findElements(html, 'img')).map((i) => decodeHtml(i.attributes.src ?? '')),
+      ]
+      expect(urls.length, format).toBeGreaterThan(3)
+      for (const url of urls) expect(url, `${format}: ${url}`).toMatch(/^https?:\/\//)
+      expect(urls, format).toContain(`${ORIGIN}/feeds.opml`)
+      expect(urls, format).toContainEqual(expect.stringMatching(new RegExp(`^${ORIGIN}/media/[0-9a-f]{16}\\.png$`)))
+      expect(urls, format).toContain('https://jsonfeed.org')
+      expect(new URL('../feeds.opml', articleUrl).href).toBe(`${ORIGIN}/feeds.opml`)
+    }
+  })
+
+  it('resolves them under a base path too', async () => {
+    const rss = (await contentOf('https://example.com/blog', { SITE_URL: 'https://example.com/blog' })).rss as string
+    const srcs = (await findElements(rss, 'img')).map((i) => i.attributes.src)
+    expect(srcs).toEqual([expect.stringMatching(/^https:\/\/example\.com\/blog\/media\/[0-9a-f]{16}\.png$/)])
+    expect((await findElements(rss, 'a')).map((a) => a.attributes.href)).toContain(
+      'https://example.com/blog/feeds.opml',
+    )
+  })
+
+  it('keeps code exactly, through XML and JSON', async () => {
+    for (const [format, html] of Object.entries(await contentOf())) {
+      const [code] = await findElements(html, 'pre code')
+      expect(decodeHtml(code?.text ?? ''), format).toBe(CODE)
+    }
+  })
+
+  it('carries its image: RSS enclosure, Atom link rel="enclosure", JSON Feed image, og:image', async () => {
+    const rss = child(child(parseXml(await (await app.request(`${ORIGIN}/feed.xml`)).text()), 'channel'), 'item')
+    const enclosure = child(rss, 'enclosure').attributes
+    expect(enclosure).toEqual({
+      url: expect.stringMatching(new RegExp(`^${ORIGIN}/media/[0-9a-f]{16}\\.png$`)),
+      length: String(RICH_IMAGE.length),
+      type: 'image/png',
+    })
+    const atom = child(parseXml(await (await app.request(`${ORIGIN}/atom.xml`)).text()), 'entry', NS.atom)
+    const link = children(atom, 'link', NS.atom).find((l) => l.attributes.rel === 'enclosure')
+    expect(link?.attributes).toEqual({
+      rel: 'enclosure',
+      type: 'image/png',
+      length: String(RICH_IMAGE.length),
+      href: enclosure.url,
+    })
+    const json = (await (await app.request(`${ORIGIN}/feed.json`)).json()) as JsonFeed
+    expect(json.items[0]?.image).toBe(enclosure.url as string)
+    const page = await (await app.request(`${ORIGIN}/articles/${article.slug}`)).text()
+    const og = await findElements(page, 'meta[property="og:image"]')
+    expect(og.map((m) => m.attributes.content)).toEqual([enclosure.url as string])
+    // The summary stays plain text.
+    expect(json.items[0]?.summary).not.toMatch(/[<*_`]/)
+  })
+
+  it('is served from its page with relative URLs, the image sized, and the image itself immutable', async () => {
+    const page = await (await app.request(`${ORIGIN}/articles/${article.slug}`)).text()
+    const [img] = await findElements(page, 'article img')
+    expect(img?.attributes).toMatchObject({ width: '512', height: '512', src: expect.stringMatching(/^\.\.\/media\//) })
+    const res = await app.request(new URL(img?.attributes.src as string, `${ORIGIN}/articles/${article.slug}`).href)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('image/png')
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.get('Content-Encoding')).toBeNull()
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(RICH_IMAGE)
+    const again = await app.request(new URL(img?.attributes.src as string, `${ORIGIN}/articles/x`).href, {
+      headers: { 'If-None-Match': res.headers.get('ETag') as string },
+    })
+    expect(again.status).toBe(304)
+    for (const path of ['/media/0000000000000000.png', '/media/x.png', '/media/3079ec1110a97263.svg', '/media/a/b.png'])
+      expect((await app.request(ORIGIN + path)).status, path).toBe(404)
+  })
+})
+
+describe('hostile Markdown in the feeds', () => {
+  it('stays well-formed and inert in RSS, Atom and JSON Feed', async () => {
+    const hostile = await hostileMarkdown()
+    const served = createApp({ ...hostile })
+    const env = { FEED_ITEMS: '100' }
+    const rss = parseXml(await (await served.request(`${ORIGIN}/feed.xml`, {}, env)).text())
+    const atom = parseXml(await (await served.request(`${ORIGIN}/atom.xml`, {}, env)).text())
+    const json = (await (await served.request(`${ORIGIN}/feed.json`, {}, env)).json()) as JsonFeed
+    const bodies = [
+      ...children(child(rss, 'channel'), 'item').map((i) => child(i, 'encoded', NS.content).text),
+      ...children(atom, 'entry', NS.atom).map((e) => child(e, 'content', NS.atom).text),
+      ...json.items.map((i) => i.content_html),
+    ]
+    expect(bodies).toHaveLength(3 * hostile.articles.length)
+    for (const html of bodies) {
+      for (const element of await allElements(html)) {
+        expect(MARKDOWN_ELEMENTS.has(element.tag), element.tag).toBe(true)
+        for (const [name, value] of Object.entries(element.attributes)) {
+          expect(name.startsWith('on'), name).toBe(false)
+          if (name === 'href' || name === 'src') expect(isLiveDangerousUrl(value), value).toBe(false)
+        }
+      }
+    }
+  })
+})
