@@ -16,6 +16,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { ContentErrors } from '../src/content/content-error.ts'
+import { isImageName } from '../src/content/images.ts'
 import { loadContent, type SourceFile } from '../src/content/load-articles.ts'
 import { CONTENT_PREFIX } from '../src/corpus/files.ts'
 import { MANIFEST_PATH, problemManifest } from '../src/corpus/layout.ts'
@@ -58,10 +59,12 @@ function seconds(): string {
   return ((performance.now() - started) / 1000).toFixed(1)
 }
 
-// Articles at the top, images anywhere below (`images/`): every file, by its path under seeds/.
+// Articles at the top, images anywhere below (`images/`), by their path under seeds/; other files
+// of subfolders are not the build's (loadContent ignores them too), so they are not even read.
 const names = (await readdir(seedsDir, { withFileTypes: true, recursive: true }))
   .filter((e) => e.isFile())
   .map((e) => relative(seedsDir, join(e.parentPath, e.name)).split('\\').join('/'))
+  .filter((name) => !name.includes('/') || isImageName(name))
 const files: SourceFile[] = await eachLimited('read', names, async (name) => ({
   name,
   bytes: new Uint8Array(await readFile(join(seedsDir, name))),

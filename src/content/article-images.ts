@@ -1,6 +1,6 @@
 import type { ArticleImage } from '../model.ts'
 import { type ImageFile, localImagePath } from './images.ts'
-import type { ImageProblem, ResolvedImage } from './markdown.ts'
+import type { ImageProblem } from './markdown.ts'
 
 /** Finds an image file of `seeds/` by its path there (`images/cat.png`). */
 export type ImageLookup = (path: string) => ImageFile | undefined
@@ -8,7 +8,7 @@ export type ImageLookup = (path: string) => ImageFile | undefined
 /**
  * Resolves the images one article names, and remembers the files it used (the build publishes
  * those). A path is relative to `seeds/`; a published file is linked as `../media/{hash}.{ext}`,
- * relative to the article page, so it works under any base path; an http(s) URL is kept.
+ * relative to the article page, so it works under any base path; an https URL is kept.
  */
 export class ArticleImages {
   readonly #lookup: ImageLookup
@@ -19,15 +19,27 @@ export class ArticleImages {
     this.#lookup = lookup
   }
 
-  /** The article image `src` names (for `image:` and the feeds), or what is wrong with it. */
-  image(src: string): ArticleImage | ImageProblem {
-    const path = localImagePath(src)
-    if (path === undefined) return { url: new URL(src).href }
+  /**
+   * The article image `src` names (for `image:`, the feeds and the Markdown renderer), or what is
+   * wrong with it.
+   *
+   * @param written - `src` as the author wrote it, for messages (Markdown hands over `src` encoded)
+   */
+  image(src: string, written: string = src): ArticleImage | ImageProblem {
+    const path = localImagePath(src, written)
+    if (path === undefined) {
+      const url = new URL(src)
+      if (url.protocol === 'https:') return { url: url.href }
+      return {
+        problem: `image "${written}" is http:, which pages served over https may not load (mixed content, and their Content-Security-Policy allows https images only)`,
+        fix: 'Use its https: URL, or put the file in seeds/images/.',
+      }
+    }
     if (typeof path !== 'string') return path
     const file = this.#lookup(path)
     if (!file)
       return {
-        problem: `image "${src}" is not in seeds/`,
+        problem: `image "${written}" is not in seeds/`,
         fix: `Put the file at seeds/${path} (images/ is a good place), or fix the path.`,
       }
     this.used.add(file)
@@ -39,7 +51,4 @@ export class ArticleImages {
       height: file.height,
     }
   }
-
-  /** The same, as the Markdown renderer asks. */
-  readonly resolve = (src: string): ResolvedImage | ImageProblem => this.image(src)
 }

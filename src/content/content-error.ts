@@ -39,3 +39,8 @@ export class RefusedContent extends Error {
     this.problems = problems
   }
 }
+
+/** 1-based number of the first line of `text` matching `pattern` (where a problem points), or 1. */
+export function lineOf(text: string, pattern: RegExp): number {
+  return text.split('\n').findIndex((line) => pattern.test(line)) + 1 || 1
+}

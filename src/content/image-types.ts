@@ -10,3 +10,12 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
   webp: 'image/webp',
   avif: 'image/avif',
 }
+
+/**
+ * The `Content-Type` of a published image's name (`3f2a….png`: 16 hex digits of its hash and the
+ * extension the build gives it), or `undefined` for a name the build never publishes.
+ */
+export function publishedImageType(name: string): string | undefined {
+  const extension = /^[0-9a-f]{16}\.([a-z]+)$/.exec(name)?.[1]
+  return extension && extension !== 'jpeg' ? IMAGE_TYPES[extension] : undefined
+}

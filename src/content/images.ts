@@ -10,7 +10,7 @@ const DETECTED: Readonly<Record<string, string>> = {
   jpeg: 'jpg',
   gif: 'gif',
   webp: 'webp',
-  avif: 'heif',
+  avif: 'avif',
 }
 
 /** An image file of `seeds/`, as published: under a name made from its bytes, so its URL never serves other bytes. */
@@ -74,15 +74,16 @@ export async function readImage(
  * Paths are relative to `seeds/` (`images/cat.png`, `./images/cat.png`, `/images/cat.png`); the
  * URL's query and fragment are ignored; `..` may not leave `seeds/`.
  *
+ * @param written - `src` as the author wrote it, for messages
  * @returns the path, `undefined` for an http(s) URL, or a problem
  */
-export function localImagePath(src: string): string | undefined | { problem: string; fix: string } {
+export function localImagePath(src: string, written = src): string | undefined | { problem: string; fix: string } {
   if (httpUrl(src) !== undefined) return undefined
   let path: string
   try {
     path = decodeURI(src.replace(/[?#].*$/, ''))
   } catch {
-    return { problem: `image "${src}" is not a valid path`, fix: 'Write the path as it is, e.g. `images/cat.png`.' }
+    return { problem: `image "${written}" is not a valid path`, fix: 'Write the path as it is, e.g. `images/cat.png`.' }
   }
   const parts: string[] = []
   for (const part of path.split('/')) {
@@ -90,7 +91,7 @@ export function localImagePath(src: string): string | undefined | { problem: str
     if (part === '..') {
       if (parts.length === 0)
         return {
-          problem: `image "${src}" is outside seeds/`,
+          problem: `image "${written}" is outside seeds/`,
           fix: 'Put the image in seeds/images/ and name it `images/…`.',
         }
       parts.pop()

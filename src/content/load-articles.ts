@@ -42,8 +42,8 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
 /**
  * Turns the files of `seeds/` into articles, newest first, and the images they use.
  * `*.txt` and `*.md` files at the top are articles; `{stem}.meta` beside one holds its metadata;
- * PNG, JPEG, GIF, WebP and AVIF files anywhere (`images/`) are images an article may show; names
- * starting with `.` are ignored. Every problem in every file is collected, then thrown together.
+ * PNG, JPEG, GIF, WebP and AVIF files anywhere (`images/`) are images an article may show; other
+ * files in subfolders and names starting with `.` are ignored. Every problem in every file is collected, then thrown together.
  *
  * @returns articles sorted by `published` descending (ties by slug, so the order is stable)
  * @throws ContentErrors listing each problem with file, line and fix
@@ -66,6 +66,8 @@ export async function loadContent(files: readonly SourceFile[], options: LoadOpt
       else images.set(name, image)
       continue
     }
+    // Subfolders hold images; anything else there (drafts, notes) is not the build's, as before images.
+    if (name.includes('/')) continue
     const match = /^([^/]+)\.(txt|md|meta)$/.exec(name)
     if (!match) {
       errors.push(

@@ -1,14 +1,8 @@
 // Build-time only (the Worker never imports it): Markdown is rendered once, when the content is
 // built, so neither the parser nor its work reaches the Worker's bundle or a request's CPU.
 import MarkdownIt, { type Token } from 'markdown-it'
+import type { ArticleImage } from '../model.ts'
 import { tagKey } from './tag-key.ts'
-
-/** What an image path of an article stands for: its URL (relative to the article page) and size. */
-export interface ResolvedImage {
-  url: string
-  width?: number
-  height?: number
-}
 
 /** An image that cannot be used: what is wrong and how to fix it. */
 export interface ImageProblem {
@@ -20,8 +14,11 @@ export interface ImageProblem {
 export interface MarkdownOptions {
   /** Line of the file where the Markdown text starts (after the front matter and the title). */
   firstLine: number
-  /** Resolves an image's `src` as written: a local file (published with a hashed URL) or an http(s) URL. */
-  image(src: string): ResolvedImage | ImageProblem
+  /**
+   * Resolves an image's `src` (as markdown-it normalized it, percent-encoded): a local file
+   * (published with a hashed URL) or an https URL. `written` is the same as the author wrote it.
+   */
+  image(src: string, written: string): ArticleImage | ImageProblem
 }
 
 /** A Markdown body rendered for the pages and feeds. */
@@ -39,15 +36,16 @@ export interface RenderedMarkdown {
 }
 
 /**
- * Whether a link or image URL may become live: `http:`, `https:`, `mailto:` or relative (no scheme).
- * markdown-it hands it over decoded and percent-encoded, so `jav&#x09;ascript:` arrives as
- * `jav%09ascript:`, which has a scheme that is none of these: refused, as are `javascript:`,
- * `vbscript:`, `data:` and `file:` in any case.
+ * Whether a link or image URL may become live: `http:`, `https:`, `mailto:` or relative (no scheme),
+ * and one a URL parser can resolve (the feeds make it absolute; `//` cannot be). markdown-it hands it
+ * over decoded and percent-encoded, so `jav&#x09;ascript:` arrives as `jav%09ascript:`, which has a
+ * scheme that is none of these: refused, as are `javascript:`, `vbscript:`, `data:` and `file:` in
+ * any case.
  */
 export function isSafeUrl(url: string): boolean {
   const scheme = /^([^/?#]*):/.exec(url)
-  if (!scheme) return true
-  return /^(https?|mailto)$/i.test(scheme[1] as string)
+  if (scheme && !/^(https?|mailto)$/i.test(scheme[1] as string)) return false
+  return URL.canParse(url, 'https://example.invalid/articles/a')
 }
 
 /**
@@ -76,6 +74,15 @@ export function markdownLineText(line: string): string {
 }
 
 /**
+ * Whether one line of Markdown is a line of text that can be a title: a paragraph, not a list, a
+ * quote, code, a table or a line with an image (whose file would then never be checked).
+ */
+export function isTextLine(line: string): boolean {
+  const [open, inline] = md.parse(line, {})
+  return open?.type === 'paragraph_open' && !inline?.children?.some((t) => t.type === 'image')
+}
+
+/**
  * Renders an article's Markdown body: headings get stable ids (their text as a tag key, `-2`,
  * `-3`… when repeated), images the URL and size `options.image` gives, and every block a plain-text
  * form.
@@ -84,7 +91,7 @@ export function renderMarkdown(text: string, options: MarkdownOptions): Rendered
   const tokens = md.parse(text, {})
   const lines = text.split('\n')
   const result: RenderedMarkdown = { html: '', paragraphs: [], problems: [] }
-  const ids = new Map<string, number>()
+  const ids = new Set<string>()
   let block: Token | undefined
   // A table row is one line of text, its cells joined with ` | `.
   let row: string[] | undefined
@@ -97,9 +104,15 @@ export function renderMarkdown(text: string, options: MarkdownOptions): Rendered
     }
     if (token.type === 'heading_open') {
       const base = tagKey(inlineText(tokens[i + 1]?.children ?? null)) || 'section'
-      const seen = (ids.get(base) ?? 0) + 1
-      ids.set(base, seen)
-      token.attrSet('id', seen === 1 ? base : `${base}-${seen}`)
+      let id = base
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
+      ids.add(id)
+      token.attrSet('id', id)
+    }
+    // Column alignment as a class: the pages' CSP forbids style attributes.
+    if (token.type === 'th_open' || token.type === 'td_open') {
+      const align = /text-align:(left|center|right)/.exec(String(token.attrGet('style') ?? ''))?.[1]
+      token.attrs = align ? [['class', `align-${align}`]] : null
     }
     if (token.type === 'inline') {
       const plain = inlineText(token.children)
@@ -125,11 +138,12 @@ function resolveImage(
   result: RenderedMarkdown,
 ): void {
   const src = String(image.attrGet('src') ?? '')
+  const written = md.normalizeLinkText(src)
   result.firstImage ??= src
-  const resolved = options.image(src)
+  const resolved = options.image(src, written)
   if ('problem' in resolved) {
     const [start = 0, end = start + 1] = block?.map ?? []
-    const offset = lines.slice(start, end).findIndex((l) => l.includes(src))
+    const offset = lines.slice(start, end).findIndex((l) => l.includes(written))
     result.problems.push({ ...resolved, line: options.firstLine + start + Math.max(0, offset) })
     return
   }

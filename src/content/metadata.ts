@@ -15,7 +15,7 @@ export interface Metadata {
   language?: string
   summary?: string
   title?: string
-  /** As written: a path under `seeds/` or an http(s) URL, resolved by `parseArticle`. */
+  /** As written: a path under `seeds/` or an https URL, resolved by `parseArticle`. */
   image?: string
 }
 

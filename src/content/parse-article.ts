@@ -2,7 +2,7 @@ import type { Article } from '../model.ts'
 import { bodyHtml, bodyText } from './article-body.ts'
 import { articleId } from './article-id.ts'
 import { ArticleImages, type ImageLookup } from './article-images.ts'
-import { ContentError, ContentErrors } from './content-error.ts'
+import { ContentError, ContentErrors, lineOf } from './content-error.ts'
 import { displayDate, isPlainEnglish } from './display-date.ts'
 import { markdownBody } from './markdown-body.ts'
 import { METADATA_KEYS } from './metadata.ts'
@@ -88,7 +88,7 @@ export async function parseArticle(source: ArticleSource): Promise<ParsedArticle
 
   const images = new ArticleImages(source.images ?? (() => undefined))
   const body = file.endsWith('.md')
-    ? markdownBody(lines.slice(start), start + 1, meta.title, images.resolve)
+    ? markdownBody(lines.slice(start), start + 1, meta.title, (src, written) => images.image(src, written))
     : textBody(lines.slice(start), start + 1, meta.title)
   const { title, titleLine, paragraphs } = body
   for (const p of body.problems) fail(file, p.line, p.problem, p.fix)
@@ -97,7 +97,9 @@ export async function parseArticle(source: ArticleSource): Promise<ParsedArticle
   if (first >= lines.length) {
     fail(file, Math.max(1, first), 'the article is empty', 'Put the title on the first line, then the text.')
   } else if (!/[\p{L}\p{N}]/u.test(title)) {
-    fail(file, titleLine, 'the first line has no title (no letter or digit)', 'Put the title on the first line.')
+    // A Markdown first line that cannot be a title (an image, a list) has said so already.
+    if (!body.problems.some((p) => p.line === titleLine))
+      fail(file, titleLine, 'the first line has no title (no letter or digit)', 'Put the title on the first line.')
   } else if (paragraphs.length === 0) {
     fail(
       file,
@@ -144,11 +146,6 @@ export async function parseArticle(source: ArticleSource): Promise<ParsedArticle
       }
   }
   return { article, images: images.used }
-}
-
-/** 1-based number of the first line matching `pattern`, or 1. */
-export function lineOf(text: string, pattern: RegExp): number {
-  return text.split('\n').findIndex((line) => pattern.test(line)) + 1 || 1
 }
 
 /** The paragraph itself when short, otherwise cut at the last word boundary with an ellipsis. */

@@ -1,6 +1,5 @@
 import type { Article } from '../model.ts'
-import { ContentError } from './content-error.ts'
-import { lineOf } from './parse-article.ts'
+import { ContentError, lineOf } from './content-error.ts'
 import { tagKey } from './tag-key.ts'
 
 /** The text an article's metadata was read from: its own file (front matter) or its `.meta` sidecar. */

@@ -22,7 +22,8 @@ export function feedHtml(article: Pick<Article, 'html' | 'contentHtml'>, url: st
   // The HTML is the Markdown renderer's own: attribute values are double-quoted and escaped.
   return article.html.replace(/ (href|src)="([^"]*)"/g, (whole, name: string, value: string) => {
     const raw = value.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ATTRIBUTE_ENTITIES[entity] as string)
-    if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) return whole
+    // The build lets through only URLs that resolve; one that does not is kept as it is, not a 500.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || !URL.canParse(raw, url)) return whole
     return ` ${name}="${escapeHtml(new URL(raw, url).href)}"`
   })
 }

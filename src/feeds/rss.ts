@@ -3,7 +3,7 @@
 // name-only `<author>` the W3C validator rejects; none of that can be fixed from the input.
 
 import { escapeHtml } from '../content/escape-html.ts'
-import type { Author } from '../model.ts'
+import type { ArticleImage, Author } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedContext } from './feed-context.ts'
@@ -45,10 +45,7 @@ export function renderRss(feed: FeedContext): string {
       // <description> is entity-encoded HTML for readers; the summary is plain text, so escape it as HTML first.
       textElement('description', escapeHtml(article.summary)),
       textElement('content:encoded', feedHtml(article, url)),
-      // RSS 2.0 <enclosure>: url, length in bytes and type, all three required (known for published images).
-      ...(image?.type && image.length !== undefined
-        ? [element('enclosure', { url: imageUrl(image, url), length: String(image.length), type: image.type })]
-        : []),
+      ...(image ? [imageElement(image, url)] : []),
       ...article.authors.map(authorElement),
       ...article.tags.map((tag) => element('category', {}, rssCharacterData(tag))),
     )
@@ -91,6 +88,18 @@ export function renderRss(feed: FeedContext): string {
 }
 
 /** RSS `<author>` must be an email address (`email (Name)`); a name alone goes in `dc:creator`. */
+/**
+ * The article's image: an RSS 2.0 `<enclosure>` when its length and type are known (a published
+ * file), since all three attributes are required; else (a web URL) Media RSS `<media:content>`,
+ * which needs only the URL. Its namespace is declared on it, so feeds without one stay as they were.
+ */
+function imageElement(image: ArticleImage, articleUrl: string): string {
+  const url = imageUrl(image, articleUrl)
+  if (image.type && image.length !== undefined)
+    return element('enclosure', { url, length: String(image.length), type: image.type })
+  return element('media:content', { 'xmlns:media': 'http://search.yahoo.com/mrss/', url, medium: 'image' })
+}
+
 function authorElement(author: Author): string {
   return author.email
     ? element('author', {}, rssCharacterData(`${author.email} (${author.name})`))

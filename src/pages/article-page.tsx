@@ -1,7 +1,6 @@
 import { raw } from 'hono/html'
 import { tagKey } from '../content/tag-key.ts'
 import type { FeedContext } from '../feeds/feed-context.ts'
-import { imageUrl } from '../feeds/feed-html.ts'
 import type { SiteArticle } from '../model.ts'
 import { PATHS } from '../paths.ts'
 import { Layout } from './layout.tsx'
@@ -25,7 +24,8 @@ export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) 
         published: article.published,
         modified: article.updated,
         tags: article.tags,
-        image: article.image && imageUrl(article.image, links.article(article.slug)),
+        // og:image must be absolute; a published image is relative to the article page.
+        image: article.image && new URL(article.image.url, links.article(article.slug)).href,
       }}
       relatedFeeds={article.tags.map((t) => ({ label: `${config.title}: ${t}`, prefix: PATHS.tag(tagKey(t)) }))}
     >

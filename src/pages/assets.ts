@@ -30,6 +30,7 @@ article p{margin:0 0 1.1rem}
 .body pre code{background:none;padding:0;white-space:pre}
 .body table{display:block;overflow-x:auto;border-collapse:collapse;margin:0 0 1.1rem;overflow-wrap:normal}
 .body th,.body td{border:1px solid var(--line);padding:.35rem .6rem;text-align:left;vertical-align:top}.body th{background:var(--card)}
+.body .align-center{text-align:center}.body .align-right{text-align:right}
 .body img{max-width:100%;height:auto;border-radius:.4rem}
 .body hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .tags{list-style:none;padding:0;margin:2rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem}

@@ -1,4 +1,4 @@
-import { IMAGE_TYPES } from '../content/image-types.ts'
+import { publishedImageType } from '../content/image-types.ts'
 import { TAG_LIST_PAGE_SIZE, type TagEntry } from '../corpus/layout.ts'
 import { renderOpml } from '../feeds/opml.ts'
 import { renderSitemap, renderSitemapIndex } from '../feeds/sitemap.ts'
@@ -124,14 +124,13 @@ export class SiteDocuments {
   async media(name: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
     const site = this.#site
     const key = `media ${name}`
-    const type = /^[0-9a-f]{16}\.([a-z]+)$/.exec(name)?.[1]
-    const contentType = type && IMAGE_TYPES[type]
+    const contentType = publishedImageType(name)
     if (!contentType) return undefined
     const kept = site.peek(key)
     if (kept) return kept
     const bytes = await scope.files.bytes(`media/${name}`)
     if (!bytes) return undefined
-    return site.respond(key, 'documents', site.profiles.media(), scope, async () => ({
+    return site.respond(key, 'media', site.profiles.media(), scope, async () => ({
       render: () => bytes,
       contentType,
       updated: site.changed(),

@@ -21,36 +21,43 @@ export async function allElements(html: string): Promise<ParsedElement[]> {
   return found
 }
 
-/** Elements Markdown may produce (CommonMark and the GFM extensions this site enables). */
-export const MARKDOWN_ELEMENTS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'em',
-  'strong',
-  's',
-  'del',
-  'a',
-  'img',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'pre',
-  'code',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'hr',
-  'br',
-])
+/**
+ * Elements Markdown may produce (CommonMark and the GFM extensions this site enables), each with the
+ * attributes it may carry: anything else (a `style`, an `on…` handler, raw HTML) is a leak.
+ */
+export const MARKDOWN_MARKUP: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, ['id']])),
+  ...Object.fromEntries(
+    ['p', 'em', 'strong', 's', 'ul', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'hr', 'br'].map(
+      (tag) => [tag, []],
+    ),
+  ),
+  a: ['href', 'title'],
+  img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+  ol: ['start'],
+  code: ['class'],
+  th: ['class'],
+  td: ['class'],
+}
+
+/**
+ * What in parsed Markdown output is not Markdown's own: an element or attribute outside
+ * {@link MARKDOWN_MARKUP}, or a link or image URL that could run script.
+ *
+ * @returns one line per problem; none when the HTML is inert
+ */
+export function markupProblems(elements: readonly ParsedElement[]): string[] {
+  const problems: string[] = []
+  for (const { tag, attributes } of elements) {
+    const allowed = MARKDOWN_MARKUP[tag]
+    if (!allowed) problems.push(`<${tag}>`)
+    for (const [name, value] of Object.entries(attributes)) {
+      if (!allowed?.includes(name)) problems.push(`<${tag} ${name}="${value}">`)
+      if ((name === 'href' || name === 'src') && isLiveDangerousUrl(value)) problems.push(`<${tag} ${name}="${value}">`)
+    }
+  }
+  return problems
+}
 
 /** Decodes the character references a browser decodes in an attribute value. */
 export function decodeAttribute(value: string): string {
