@@ -2,8 +2,8 @@ import type { ArticleImage } from '../model.ts'
 import { type ImageFile, localImagePath } from './images.ts'
 import type { ImageProblem } from './markdown.ts'
 
-/** Finds an image file of `seeds/` by its path there (`images/cat.png`). */
-export type ImageLookup = (path: string) => ImageFile | undefined
+/** Finds an image file of `seeds/` by its path there (`images/cat.png`), or why it cannot be used. */
+export type ImageLookup = (path: string) => ImageFile | ImageProblem | undefined
 
 /**
  * Resolves the images one article names, and remembers the files it used (the build publishes
@@ -42,6 +42,7 @@ export class ArticleImages {
         problem: `image "${written}" is not in seeds/`,
         fix: `Put the file at seeds/${path} (images/ is a good place), or fix the path.`,
       }
+    if ('problem' in file) return { problem: `image "${written}" cannot be used: ${file.problem}`, fix: file.fix }
     this.used.add(file)
     return {
       url: `../${file.published}`,

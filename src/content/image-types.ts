@@ -17,5 +17,5 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
  */
 export function publishedImageType(name: string): string | undefined {
   const extension = /^[0-9a-f]{16}\.([a-z]+)$/.exec(name)?.[1]
-  return extension && extension !== 'jpeg' ? IMAGE_TYPES[extension] : undefined
+  return extension && extension !== 'jpeg' && Object.hasOwn(IMAGE_TYPES, extension) ? IMAGE_TYPES[extension] : undefined
 }

@@ -79,6 +79,11 @@ export async function readImage(
  */
 export function localImagePath(src: string, written = src): string | undefined | { problem: string; fix: string } {
   if (httpUrl(src) !== undefined) return undefined
+  if (src.startsWith('//'))
+    return {
+      problem: `image "${written}" names another host without a scheme`,
+      fix: `Write it with https: (https:${written}), or as a path under seeds/.`,
+    }
   let path: string
   try {
     path = decodeURI(src.replace(/[?#].*$/, ''))

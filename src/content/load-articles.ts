@@ -2,6 +2,7 @@ import type { Article } from '../model.ts'
 import { ContentError, ContentErrors } from './content-error.ts'
 import { decodeText } from './decode-text.ts'
 import { type ImageFile, isImageName, readImage } from './images.ts'
+import type { ImageProblem } from './markdown.ts'
 import { parseArticle } from './parse-article.ts'
 import { type MetadataText, tagClashes } from './tag-clashes.ts'
 
@@ -42,8 +43,9 @@ export async function loadArticles(files: readonly SourceFile[], options: LoadOp
 /**
  * Turns the files of `seeds/` into articles, newest first, and the images they use.
  * `*.txt` and `*.md` files at the top are articles; `{stem}.meta` beside one holds its metadata;
- * PNG, JPEG, GIF, WebP and AVIF files anywhere (`images/`) are images an article may show; other
- * files in subfolders and names starting with `.` are ignored. Every problem in every file is collected, then thrown together.
+ * PNG, JPEG, GIF, WebP and AVIF files anywhere (`images/`) are images an article may show (one
+ * that cannot be used is a problem of the article that shows it); other files in subfolders and
+ * names starting with `.` are ignored. Every problem in every file is collected, then thrown together.
  *
  * @returns articles sorted by `published` descending (ties by slug, so the order is stable)
  * @throws ContentErrors listing each problem with file, line and fix
@@ -53,7 +55,8 @@ export async function loadContent(files: readonly SourceFile[], options: LoadOpt
   const errors: ContentError[] = []
   const texts = new Map<string, { file: string; text: string }>()
   const metas = new Map<string, { file: string; text: string }>()
-  const images = new Map<string, ImageFile>()
+  // An image's problem is reported only if an article uses it, at the line that does.
+  const images = new Map<string, ImageFile | ImageProblem>()
   for (const { name, bytes } of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (name.startsWith('.') || name.includes('/.')) continue
     const file = dir + name
@@ -62,8 +65,7 @@ export async function loadContent(files: readonly SourceFile[], options: LoadOpt
         bytes.byteLength > MAX_IMAGE_BYTES
           ? { problem: `the image is larger than ${MAX_IMAGE_BYTES / 1048576} MiB`, fix: 'Resize or compress it.' }
           : await readImage(name, bytes)
-      if ('problem' in image) errors.push(new ContentError(file, 1, image.problem, image.fix))
-      else images.set(name, image)
+      images.set(name, image)
       continue
     }
     // Subfolders hold images; anything else there (drafts, notes) is not the build's, as before images.

@@ -73,13 +73,33 @@ export function markdownLineText(line: string): string {
     .replace(/\s+/g, ' ')
 }
 
+/** What an article's Markdown starts with, for its title (see {@link firstBlock}). */
+export type FirstBlock =
+  | { kind: 'heading'; text: string; lines: number; image: boolean }
+  | { kind: 'paragraph'; image: boolean }
+  | { kind: 'other' }
+
 /**
- * Whether one line of Markdown is a line of text that can be a title: a paragraph, not a list, a
- * quote, code, a table or a line with an image (whose file would then never be checked).
+ * The first block of a Markdown text, parsed with all that follows it (a line that opens a table
+ * or a setext heading is only known to from the next line): a heading with its plain text and the
+ * lines it spans, a paragraph, or something else (a list, a quote, code, a table). `image` says
+ * whether the heading, or the paragraph's first line, holds an image.
  */
-export function isTextLine(line: string): boolean {
-  const [open, inline] = md.parse(line, {})
-  return open?.type === 'paragraph_open' && !inline?.children?.some((t) => t.type === 'image')
+export function firstBlock(text: string): FirstBlock {
+  const [open, inline] = md.parse(text, {})
+  const hasImage = (tokens: readonly Token[] | null | undefined) => tokens?.some((t) => t.type === 'image') ?? false
+  if (open?.type === 'heading_open')
+    return {
+      kind: 'heading',
+      text: inlineText(inline?.children ?? null),
+      lines: open.map?.[1] ?? 1,
+      image: hasImage(inline?.children),
+    }
+  if (open?.type === 'paragraph_open') {
+    const firstLine = text.split('\n', 1)[0] as string
+    return { kind: 'paragraph', image: hasImage(md.parseInline(firstLine, {})[0]?.children) }
+  }
+  return { kind: 'other' }
 }
 
 /**

@@ -97,8 +97,8 @@ export async function parseArticle(source: ArticleSource): Promise<ParsedArticle
   if (first >= lines.length) {
     fail(file, Math.max(1, first), 'the article is empty', 'Put the title on the first line, then the text.')
   } else if (!/[\p{L}\p{N}]/u.test(title)) {
-    // A Markdown first line that cannot be a title (an image, a list) has said so already.
-    if (!body.problems.some((p) => p.line === titleLine))
+    // A Markdown start that cannot be a title (an image, a list) has said so already.
+    if (!body.titleRefused)
       fail(file, titleLine, 'the first line has no title (no letter or digit)', 'Put the title on the first line.')
   } else if (paragraphs.length === 0) {
     fail(

@@ -11,6 +11,8 @@ export interface ArticleBody {
   html?: string
   /** The first image's `src`, for an article image when `image:` names none. */
   firstImage?: string | undefined
+  /** Whether the start of the text cannot be a title (a problem saying so is in `problems`). */
+  titleRefused?: boolean
   /** Images or lines that cannot be used, with their line. */
   problems: { line: number; problem: string; fix: string }[]
 }

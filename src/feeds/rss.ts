@@ -87,7 +87,6 @@ export function renderRss(feed: FeedContext): string {
   )
 }
 
-/** RSS `<author>` must be an email address (`email (Name)`); a name alone goes in `dc:creator`. */
 /**
  * The article's image: an RSS 2.0 `<enclosure>` when its length and type are known (a published
  * file), since all three attributes are required; else (a web URL) Media RSS `<media:content>`,
@@ -100,6 +99,7 @@ function imageElement(image: ArticleImage, articleUrl: string): string {
   return element('media:content', { 'xmlns:media': 'http://search.yahoo.com/mrss/', url, medium: 'image' })
 }
 
+/** RSS `<author>` must be an email address (`email (Name)`); a name alone goes in `dc:creator`. */
 function authorElement(author: Author): string {
   return author.email
     ? element('author', {}, rssCharacterData(`${author.email} (${author.name})`))

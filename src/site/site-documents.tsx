@@ -3,7 +3,7 @@ import { TAG_LIST_PAGE_SIZE, type TagEntry } from '../corpus/layout.ts'
 import { renderOpml } from '../feeds/opml.ts'
 import { renderSitemap, renderSitemapIndex } from '../feeds/sitemap.ts'
 import { CONTENT_TYPES } from '../http/content-types.ts'
-import type { PreparedResponse } from '../http/prepared-response.ts'
+import { type PreparedResponse, prepareResponse } from '../http/prepared-response.ts'
 import { TagPage } from '../pages/tag-page.tsx'
 import { TagsPage } from '../pages/tags-page.tsx'
 import { PATHS } from '../paths.ts'
@@ -120,21 +120,26 @@ export class SiteDocuments {
     })
   }
 
-  /** A published image (`media/{hash}.{ext}`), or `undefined` when there is none of that name. */
+  /**
+   * A published image (`media/{hash}.{ext}`), or `undefined` when there is none of that name. Not
+   * kept in memory: images are the same for every site (origin) and up to 5 MiB, so each request
+   * reads the file, and their name, made from a hash of their bytes, is their ETag (no hashing).
+   */
   async media(name: string, scope: RequestScope): Promise<PreparedResponse | undefined> {
-    const site = this.#site
-    const key = `media ${name}`
     const contentType = publishedImageType(name)
     if (!contentType) return undefined
-    const kept = site.peek(key)
-    if (kept) return kept
     const bytes = await scope.files.bytes(`media/${name}`)
     if (!bytes) return undefined
-    return site.respond(key, 'media', site.profiles.media(), scope, async () => ({
-      render: () => bytes,
-      contentType,
-      updated: site.changed(),
-    }))
+    const updated = this.#site.changed()
+    return prepareResponse(
+      {
+        body: bytes,
+        etag: `"${name.slice(0, name.indexOf('.'))}"`,
+        contentType,
+        ...(updated && { lastModified: new Date(updated).toUTCString() }),
+      },
+      this.#site.profiles.media(),
+    )
   }
 
   /** `robots.txt`: everything may be crawled; it names the sitemap. */

@@ -13,8 +13,6 @@ export const SITE_LIMITS = {
   lists: { entries: 64, size: 2 * 1024 * 1024 },
   /** Tag feeds, archive pages and sitemaps (up to about 1 MB each). */
   documents: { entries: 64, size: 8 * 1024 * 1024 },
-  /** Images of articles (up to 5 MiB each), apart so that one cannot push out the documents. */
-  media: { entries: 32, size: 8 * 1024 * 1024 },
 } as const
 
 /** Where a response is kept: for the isolate's life, or in the bounded memo of its kind. */
@@ -32,7 +30,6 @@ export class SiteMemo {
     articles: new BoundedCache<PreparedResponse>(SITE_LIMITS.articles),
     lists: new BoundedCache<PreparedResponse>(SITE_LIMITS.lists),
     documents: new BoundedCache<PreparedResponse>(SITE_LIMITS.documents),
-    media: new BoundedCache<PreparedResponse>(SITE_LIMITS.media),
   }
 
   /** The response kept under `key`, of whatever kind, or `undefined`. */
@@ -42,8 +39,7 @@ export class SiteMemo {
       this.#bounded.articles.peek(key) ??
       this.#bounded.indexPages.peek(key) ??
       this.#bounded.lists.peek(key) ??
-      this.#bounded.documents.peek(key) ??
-      this.#bounded.media.peek(key)
+      this.#bounded.documents.peek(key)
     )
   }
 

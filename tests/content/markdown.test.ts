@@ -74,23 +74,37 @@ describe('Markdown articles', () => {
       'A second-level heading',
     )
     expect((await markdown(articleText('Dashed setext\n---', 'Text.'))).article.title).toBe('Dashed setext')
+    const long = await markdown(articleText('Title words\nmore words\n---', 'Text.'))
+    expect(long.article.title).toBe('Title words more words')
+    expect(await findElements(long.article.contentHtml, 'h2')).toEqual([])
     // The title's heading is not repeated in the body.
     expect(await findElements((await markdown(articleText('# Once', 'Text.'))).article.contentHtml, 'h1')).toEqual([])
   })
 
-  it('refuse a first line that cannot be a title (an image, a list, code), rather than lose it', async () => {
+  it('refuse a start that cannot be a title (an image, a list, code, a table), rather than lose it', async () => {
     const messages = await problems(
       files({
         'a.md': articleText('![cover](images/none.png)', 'Text.'),
         'b.md': articleText('- an item', 'Text.'),
         'c.md': articleText('    code', 'Text.'),
+        'd.md': articleText('| a | b |\n| - | - |\n| 1 | 2 |', 'Text.'),
+        'e.md': articleText('# ![logo](images/none.png) Post', 'Text.'),
       }),
     )
-    expect(messages).toEqual(
-      ['a', 'b', 'c'].map((f) =>
-        expect.stringMatching(new RegExp(`^seeds/${f}\\.md:4: the first line is not a title .*Start the article with`)),
-      ),
-    )
+    const refused = (f: string) =>
+      expect.stringMatching(new RegExp(`^seeds/${f}\\.md:4: the first line is not a title .*Start the article with`))
+    // The refused line stays in the body, so its image is checked too: nothing is lost.
+    const missing = (f: string) =>
+      expect.stringMatching(new RegExp(`^seeds/${f}\\.md:4: image "images/none.png" is not`))
+    expect(messages).toEqual([
+      refused('a'),
+      missing('a'),
+      refused('b'),
+      refused('c'),
+      refused('d'),
+      refused('e'),
+      missing('e'),
+    ])
   })
 
   it('give headings stable, unique anchors', async () => {
@@ -164,10 +178,13 @@ describe('Markdown articles', () => {
     expect(images.map((i) => [i.attributes.width, i.attributes.height])).toEqual(names.map(() => ['8', '6']))
     // b.jpg and c.jpeg are the same bytes: one file.
     expect(media.size).toBe(5)
-    const messages = await problems([{ name: 'images/webp.png', bytes: TINY_IMAGES.webp }])
+    const messages = await problems([
+      ...files({ 'a.md': articleText('# T', 'Text.\n\n![x](images/webp.png)') }),
+      { name: 'images/webp.png', bytes: TINY_IMAGES.webp },
+    ])
     expect(messages).toEqual([
       expect.stringMatching(
-        /^seeds\/images\/webp\.png:1: the file is named \.png but holds webp\. Rename it to the extension of its type \(\.webp\)/,
+        /^seeds\/a\.md:8: image "images\/webp\.png" cannot be used: the file is named \.png but holds webp\. Rename it to the extension of its type \(\.webp\)/,
       ),
     ])
   })
@@ -188,16 +205,20 @@ describe('Markdown articles', () => {
   it('refuse a missing image, one outside seeds/ and a file that is not what its name says, with file and line', async () => {
     const messages = await problems([
       ...files({
-        'a.md': articleText('# T', 'Text.\n\n![x](images/missing.png)\n\n![y](../secret.png)'),
+        'a.md': articleText('# T', 'Text.\n\n![x](images/missing.png)\n\n![y](../secret.png)\n\n![z](//cdn/z.png)'),
         'b.txt': articleText('B', 'x', { image: 'images/nope.jpg' }),
+        'c.txt': articleText('C', 'x', { image: 'images/fake.png' }),
       }),
       { name: 'images/fake.png', bytes: new TextEncoder().encode('not a png') },
     ])
     expect(messages).toEqual([
-      expect.stringMatching(/^seeds\/images\/fake\.png:1: the file is not an image/),
       expect.stringMatching(/^seeds\/a\.md:8: image "images\/missing\.png" is not in seeds\//),
       expect.stringMatching(/^seeds\/a\.md:10: image "\.\.\/secret\.png" is outside seeds\//),
+      expect.stringMatching(
+        /^seeds\/a\.md:12: image "\/\/cdn\/z\.png" names another host without a scheme\. Write it with https: \(https:\/\/cdn\/z\.png\)/,
+      ),
       expect.stringMatching(/^seeds\/b\.txt:3: image "images\/nope\.jpg" is not in seeds\//),
+      expect.stringMatching(/^seeds\/c\.txt:3: image "images\/fake\.png" cannot be used: the file is not an image/),
     ])
     // A path outside ASCII is quoted as written, at its own line.
     expect(await problems(files({ 'c.md': articleText('# T', 'Text.\n\nMore.\n![x](images/café.png)') }))).toEqual([
@@ -205,11 +226,17 @@ describe('Markdown articles', () => {
     ])
   })
 
-  it('refuse two articles of one name, and ignore what subfolders hold besides images, as before', async () => {
+  it('refuse two articles of one name, and ignore what subfolders hold besides used images, as before', async () => {
     const messages = await problems([...files({ 'a.txt': articleText('A', 'x'), 'a.md': articleText('# A', 'x') })])
     expect(messages).toEqual([expect.stringContaining('seeds/a.txt:1: seeds/a.md has the same name')])
     const { articles } = await loadContent(
-      files({ 'a.md': articleText('# A', 'x'), 'images/notes.md': '# no', 'drafts/wip.txt': '' }),
+      files({
+        'a.md': articleText('# A', 'x'),
+        'images/notes.md': '# no',
+        'drafts/wip.txt': '',
+        // An image no article uses is not checked: a draft's may be anything.
+        'drafts/broken.png': 'not a png',
+      }),
     )
     expect(articles.map((a) => a.source)).toEqual(['seeds/a.md'])
   })

@@ -40,6 +40,16 @@ export const MARKDOWN_MARKUP: Readonly<Record<string, readonly string[]>> = {
   td: ['class'],
 }
 
+/** The values an attribute of {@link MARKDOWN_MARKUP} may take, where Markdown decides them. */
+const VALUES: Readonly<Record<string, RegExp>> = {
+  id: /^[^\s"'<>&]+$/,
+  class: /^(language-\S+|align-(left|center|right))$/,
+  width: /^\d+$/,
+  height: /^\d+$/,
+  loading: /^lazy$/,
+  start: /^\d+$/,
+}
+
 /**
  * What in parsed Markdown output is not Markdown's own: an element or attribute outside
  * {@link MARKDOWN_MARKUP}, or a link or image URL that could run script.
@@ -52,7 +62,7 @@ export function markupProblems(elements: readonly ParsedElement[]): string[] {
     const allowed = MARKDOWN_MARKUP[tag]
     if (!allowed) problems.push(`<${tag}>`)
     for (const [name, value] of Object.entries(attributes)) {
-      if (!allowed?.includes(name)) problems.push(`<${tag} ${name}="${value}">`)
+      if (!allowed?.includes(name) || !(VALUES[name]?.test(value) ?? true)) problems.push(`<${tag} ${name}="${value}">`)
       if ((name === 'href' || name === 'src') && isLiveDangerousUrl(value)) problems.push(`<${tag} ${name}="${value}">`)
     }
   }
