@@ -1,6 +1,7 @@
 // Build-time only: image sizes are read once, when the content is built.
 import { imageSize } from 'image-size'
 import { IMAGE_TYPES } from './image-types.ts'
+import type { ImageProblem } from './markdown.ts'
 import { httpUrl } from './text-rules.ts'
 
 /** What `image-size` calls each type, for the check that the bytes are what the name says. */
@@ -40,10 +41,7 @@ function extensionOf(name: string): string {
  *
  * @returns the image, or what is wrong with it
  */
-export async function readImage(
-  name: string,
-  bytes: Uint8Array,
-): Promise<ImageFile | { problem: string; fix: string }> {
+export async function readImage(name: string, bytes: Uint8Array): Promise<ImageFile | ImageProblem> {
   const extension = extensionOf(name)
   let size: { width?: number; height?: number; type?: string }
   try {
@@ -77,7 +75,7 @@ export async function readImage(
  * @param written - `src` as the author wrote it, for messages
  * @returns the path, `undefined` for an http(s) URL, or a problem
  */
-export function localImagePath(src: string, written = src): string | undefined | { problem: string; fix: string } {
+export function localImagePath(src: string, written = src): string | undefined | ImageProblem {
   if (httpUrl(src) !== undefined) return undefined
   if (src.startsWith('//'))
     return {
