@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadArticles } from '../src/content/load-articles.ts'
+import { loadContent } from '../src/build/load-content.ts'
 import { ASSETS_DIR, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
 import { scaleChart } from './lib/chart.ts'
 import { type Captured, limitWorkerSource } from './lib/limit-worker.ts'
@@ -143,7 +143,7 @@ async function writePeerArticles(): Promise<void> {
   const files = await Promise.all(
     (await readdir(dir)).map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })),
   )
-  writeFileSync(join(ROOT, 'generated/peer-articles.json'), JSON.stringify(await loadArticles(files)))
+  writeFileSync(join(ROOT, 'generated/peer-articles.json'), JSON.stringify((await loadContent(files)).articles))
 }
 
 async function throughput(): Promise<{

@@ -2,7 +2,7 @@
  * Build step: reads every file in `seeds/`, parses and checks it with the same code the tests use,
  * and lays the articles out as the files the Worker reads through its `ASSETS` binding
  * (`generated/assets/_content/`: a manifest, chunks of articles in feed order, slug buckets; see
- * `src/corpus/layout.ts`). A bad file stops the build here, with file, line and fix, so it never
+ * `src/content/layout.ts`). A bad file stops the build here, with file, line and fix, so it never
  * reaches a feed, and nothing is written.
  *
  * Under `wrangler dev` (`npm start`; wrangler sets WRANGLER_COMMAND=dev for the build it runs) a bad
@@ -15,12 +15,12 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
-import { ContentErrors } from '../src/content/content-error.ts'
-import { isImageName } from '../src/content/images.ts'
-import { loadContent, type SourceFile } from '../src/content/load-articles.ts'
-import { CONTENT_PREFIX } from '../src/corpus/files.ts'
-import { MANIFEST_PATH, problemManifest } from '../src/corpus/layout.ts'
-import { packCorpus } from '../src/corpus/pack.ts'
+import { ContentErrors } from '../src/build/content-error.ts'
+import { isImageName } from '../src/build/images.ts'
+import { loadContent } from '../src/build/load-content.ts'
+import { packCorpus } from '../src/build/pack.ts'
+import type { SourceFile } from '../src/build/seed-files.ts'
+import { CONTENT_PREFIX, MANIFEST_PATH, problemManifest } from '../src/content/layout.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const seedsDir = resolve(process.argv[2] ?? process.env.SEEDS_DIR ?? join(root, 'seeds'))

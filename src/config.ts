@@ -1,5 +1,5 @@
 import { CONTROL_CHARACTER, httpUrl, isAbsoluteUri, isEmail, LANGUAGE_TAG } from './content/text-rules.ts'
-import type { SiteConfig } from './model.ts'
+import type { SiteConfig } from './model/site.ts'
 
 /** The Worker's bindings: `[vars]` in wrangler.toml, overridable per environment or with `--var`. */
 export interface Env {
@@ -32,23 +32,6 @@ export interface Env {
 /** The variables that are text settings (not bindings). */
 type TextVar = Exclude<keyof Env, 'CF_VERSION_METADATA' | 'ASSETS'>
 
-/** Settings after defaults and validation. */
-export interface ResolvedConfig extends SiteConfig {
-  /** Feed id for Atom `<id>` (RFC 4287 §4.2.6): permanent and host-independent. */
-  id: string
-  feedItems: number
-  /** Seconds a reader or cache may reuse a response without asking again. */
-  cacheMaxAge: number
-  /** Seconds a cache may serve a stale response while it revalidates in the background (RFC 5861). */
-  cacheStaleWhileRevalidate: number
-  /** WebSub hub URL (W3C WebSub §4), when one is configured. */
-  websubHub?: string
-  /** The feeds' icon (`SITE_ICON`), when one is configured; else the site serves its own. */
-  icon?: string
-  /** The path of `SITE_URL` (`/blog`), under which the whole site is served; '' for none. */
-  basePath: string
-}
-
 /** Used when a variable is unset, so `npm start` works untouched. */
 export const DEFAULTS = {
   title: 'Feed Endpoint',
@@ -69,7 +52,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-const cache = new WeakMap<object, ResolvedConfig>()
+const cache = new WeakMap<object, SiteConfig>()
 
 /**
  * Reads and validates site settings from the Worker's environment, once per `env` object.
@@ -78,78 +61,114 @@ const cache = new WeakMap<object, ResolvedConfig>()
  * @returns settings with defaults filled in
  * @throws ConfigError listing every bad variable
  */
-export function readConfig(env: Env): ResolvedConfig {
+export function readConfig(env: Env): SiteConfig {
   const cached = cache.get(env)
   if (cached) return cached
-  const problems: string[] = []
-  const text = (key: TextVar, fallback?: string): string | undefined => {
-    const value = env[key]?.trim()
-    if (value === undefined || value === '') return fallback
-    if (CONTROL_CHARACTER.test(value)) problems.push(`${key} holds a control character`)
-    return value
-  }
-  const absoluteUrl = (key: TextVar): string | undefined => {
-    const value = text(key)
-    if (value === undefined) return undefined
-    const url = httpUrl(value)
-    if (url !== undefined) return url
-    problems.push(`${key} must be an absolute http(s) URL, e.g. https://news.example.com (got "${value}")`)
-    return undefined
-  }
-
-  const language = text('SITE_LANGUAGE', DEFAULTS.language) as string
-  if (!LANGUAGE_TAG.test(language))
-    problems.push(`SITE_LANGUAGE must be a BCP 47 tag such as en or pt-BR (got "${language}")`)
-  const id = text('SITE_ID', DEFAULTS.id) as string
-  if (!isAbsoluteUri(id)) problems.push(`SITE_ID must be an absolute URI such as urn:uuid:… (got "${id}")`)
-  const email = text('SITE_AUTHOR_EMAIL')
-  if (email !== undefined && !isEmail(email))
-    problems.push(`SITE_AUTHOR_EMAIL must be an email address (got "${email}")`)
-  const wholeNumber = (key: TextVar, fallback: number, min: number, max: number): number => {
-    const value = text(key, String(fallback)) as string
-    if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value)
-    problems.push(`${key} must be a whole number from ${min} to ${max} (got "${value}")`)
-    return fallback
-  }
-  const feedItems = wholeNumber('FEED_ITEMS', DEFAULTS.feedItems, 1, 1000)
-  const cacheMaxAge = wholeNumber('CACHE_MAX_AGE', DEFAULTS.cacheMaxAge, 0, 31536000)
-  const cacheStaleWhileRevalidate = wholeNumber(
-    'CACHE_STALE_WHILE_REVALIDATE',
-    DEFAULTS.cacheStaleWhileRevalidate,
-    0,
-    31536000,
-  )
-  const websubHub = absoluteUrl('WEBSUB_HUB')
-  const authorUrl = absoluteUrl('SITE_AUTHOR_URL')
-  const icon = absoluteUrl('SITE_ICON')
-
-  const config: ResolvedConfig = {
-    title: text('SITE_TITLE', DEFAULTS.title) as string,
-    description: text('SITE_DESCRIPTION', DEFAULTS.description) as string,
+  const vars = new Variables(env)
+  const config: SiteConfig = {
+    title: vars.text('SITE_TITLE', DEFAULTS.title),
+    description: vars.text('SITE_DESCRIPTION', DEFAULTS.description),
     author: {
-      name: text('SITE_AUTHOR', DEFAULTS.author) as string,
-      ...(email && { email }),
-      ...(authorUrl && { url: authorUrl }),
+      name: vars.text('SITE_AUTHOR', DEFAULTS.author),
+      ...vars.optional('SITE_AUTHOR_EMAIL', 'email', isEmail, 'must be an email address'),
+      ...vars.optional('SITE_AUTHOR_URL', 'url', httpUrl, URL_RULE),
     },
-    language,
-    id,
-    feedItems,
-    cacheMaxAge,
-    cacheStaleWhileRevalidate,
-    basePath: '',
+    language: vars.checked(
+      'SITE_LANGUAGE',
+      DEFAULTS.language,
+      LANGUAGE_TAG,
+      'must be a BCP 47 tag such as en or pt-BR',
+    ),
+    id: vars.checked('SITE_ID', DEFAULTS.id, isAbsoluteUri, 'must be an absolute URI such as urn:uuid:…'),
+    feedItems: vars.wholeNumber('FEED_ITEMS', DEFAULTS.feedItems, 1, 1000),
+    cacheMaxAge: vars.wholeNumber('CACHE_MAX_AGE', DEFAULTS.cacheMaxAge, 0, 31536000),
+    cacheStaleWhileRevalidate: vars.wholeNumber(
+      'CACHE_STALE_WHILE_REVALIDATE',
+      DEFAULTS.cacheStaleWhileRevalidate,
+      0,
+      31536000,
+    ),
+    ...vars.optional('WEBSUB_HUB', 'websubHub', httpUrl, URL_RULE),
+    ...vars.optional('SITE_ICON', 'icon', httpUrl, URL_RULE),
+    ...vars.siteUrl(),
   }
-  if (websubHub !== undefined) config.websubHub = websubHub
-  if (icon !== undefined) config.icon = icon
-  // Links are built as base + path, so the base keeps no trailing slash.
-  const baseUrl = absoluteUrl('SITE_URL')?.replace(/\/+$/, '')
-  if (baseUrl !== undefined) {
-    const url = new URL(baseUrl)
-    if (url.search || url.hash) problems.push(`SITE_URL must not have a query or a fragment (got "${baseUrl}")`)
-    config.baseUrl = baseUrl
-    config.basePath = url.pathname.replace(/\/+$/, '')
-  }
-  if (problems.length > 0)
-    throw new ConfigError(`Invalid configuration (wrangler.toml [vars]):\n- ${problems.join('\n- ')}`)
+  vars.throwProblems()
   cache.set(env, config)
   return config
+}
+
+const URL_RULE = 'must be an absolute http(s) URL, e.g. https://news.example.com'
+
+/** Reads the text variables of `env`, collecting every problem so that one error names them all. */
+class Variables {
+  readonly #env: Env
+  readonly #problems: string[] = []
+
+  constructor(env: Env) {
+    this.#env = env
+  }
+
+  /** The trimmed value of `key`, or `fallback` when it is unset or empty; a control character is a problem. */
+  text(key: TextVar, fallback: string): string
+  text(key: TextVar): string | undefined
+  text(key: TextVar, fallback?: string): string | undefined {
+    const value = this.#env[key]?.trim()
+    if (value === undefined || value === '') return fallback
+    if (CONTROL_CHARACTER.test(value)) this.#problems.push(`${key} holds a control character`)
+    return value
+  }
+
+  /** The value of `key` (or `fallback`) when it passes `rule`; else a problem saying it `must` be something. */
+  checked(key: TextVar, fallback: string, rule: RegExp | ((value: string) => boolean), must: string): string {
+    const value = this.text(key, fallback)
+    if (!(typeof rule === 'function' ? rule(value) : rule.test(value)))
+      this.#problems.push(`${key} ${must} (got "${value}")`)
+    return value
+  }
+
+  /**
+   * `{ [field]: value }` when `key` is set and `read` accepts it (a `true` keeps the value as
+   * written, a string replaces it: a normalised URL), `{}` when unset; a value `read` refuses is a problem.
+   */
+  optional<F extends string>(
+    key: TextVar,
+    field: F,
+    read: (value: string) => boolean | string | undefined,
+    must: string,
+  ): { [K in F]?: string } {
+    const value = this.text(key)
+    if (value === undefined) return {}
+    const read_ = read(value)
+    if (read_ === false || read_ === undefined) {
+      this.#problems.push(`${key} ${must} (got "${value}")`)
+      return {}
+    }
+    return { [field]: read_ === true ? value : read_ } as { [K in F]?: string }
+  }
+
+  /** A whole number from `min` to `max` (or `fallback` when unset). */
+  wholeNumber(key: TextVar, fallback: number, min: number, max: number): number {
+    const value = this.text(key, String(fallback))
+    if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value)
+    this.#problems.push(`${key} must be a whole number from ${min} to ${max} (got "${value}")`)
+    return fallback
+  }
+
+  /**
+   * `SITE_URL` as `baseUrl` (no trailing slash: links are built as base + path) and its path as
+   * `basePath`, under which the whole site is served.
+   */
+  siteUrl(): Pick<SiteConfig, 'baseUrl' | 'basePath'> {
+    const baseUrl = this.optional('SITE_URL', 'baseUrl', httpUrl, URL_RULE).baseUrl?.replace(/\/+$/, '')
+    if (baseUrl === undefined) return { basePath: '' }
+    const url = new URL(baseUrl)
+    if (url.search || url.hash) this.#problems.push(`SITE_URL must not have a query or a fragment (got "${baseUrl}")`)
+    return { baseUrl, basePath: url.pathname.replace(/\/+$/, '') }
+  }
+
+  /** @throws ConfigError listing every problem found, if any */
+  throwProblems(): void {
+    if (this.#problems.length > 0)
+      throw new ConfigError(`Invalid configuration (wrangler.toml [vars]):\n- ${this.#problems.join('\n- ')}`)
+  }
 }

@@ -26,7 +26,7 @@ export const PATHS = {
    * root, since a sitemap may only list URLs under its own folder.
    */
   sitemap: '/sitemap.xml',
-  sitemapPart: (n: number) => `/sitemap-${n}.xml`,
+  sitemapPart: (n: number | string) => `/sitemap-${n}.xml`,
   robots: '/robots.txt',
   /** A published image of an article, named by its bytes (`/media/3f2a….png`). */
   media: (name: string) => `/media/${name}`,
@@ -34,11 +34,43 @@ export const PATHS = {
   icon: '/icon.png',
   favicon: '/favicon.png',
   /** XSLT that turns the RSS or Atom document into a readable page in browsers that apply it. */
-  stylesheet: '/feed.xsl',
+  xslt: '/feed.xsl',
   /** The one stylesheet and the one script every page uses (no inline code: see the CSP). */
   css: '/assets/site.css',
   script: '/assets/site.js',
 } as const
+
+/** Route patterns (Hono's syntax) of the paths above that take a parameter. */
+export const ROUTES = {
+  article: PATHS.article(':slug'),
+  page: PATHS.page(':n'),
+  tagsPage: PATHS.tagsPage(':n'),
+  /** A tag's page, and the prefix of its feeds (`PATHS.tag` percent-encodes its argument, so it is written out). */
+  tag: '/tags/:tag',
+  tagPage: '/tags/:tag/page/:n',
+  archive: (prefix: string) => PATHS.archive(prefix, ':n'),
+  /** One segment, `sitemap-{n}.xml` (LinearRouter matches a parameter as a whole segment). */
+  sitemapPart: '/:file{sitemap-[1-9][0-9]{0,6}\\.xml}',
+  media: PATHS.media(':name'),
+} as const
+
+/** A page number in a path: a plain positive number (no sign, no leading zero, at most 7 digits), else `undefined`. */
+export function pageNumber(text: string | undefined): number | undefined {
+  return text !== undefined && /^[1-9][0-9]{0,6}$/.test(text) ? Number(text) : undefined
+}
+
+/** The number in a `sitemap-{n}.xml` segment that {@link ROUTES.sitemapPart} matched. */
+export function sitemapPartNumber(segment: string | undefined): number | undefined {
+  return pageNumber(/^sitemap-([0-9]+)\.xml$/.exec(segment ?? '')?.[1])
+}
+
+/**
+ * `path` (from the site's root) with the tag segment of a tag path (`/tags/{tag}…`) replaced by
+ * the segment of `key`: the same page or feed of the tag written its one way.
+ */
+export function withTagKey(path: string, key: string): string {
+  return path.replace(/^\/tags\/[^/]+/, PATHS.tag(key))
+}
 
 /** `scheme://host[:port]` of a URL, without parsing it (workerd hands the Worker normalised URLs). */
 export function originOf(url: string): string {

@@ -16,20 +16,18 @@ import {
   MANIFEST_PATH,
   type Manifest,
   sitemapPath,
-  TAG_LIST_PAGE_SIZE,
-  type TagEntry,
   tagBucketPath,
   tagDir,
   tagListPath,
-} from '../../src/corpus/layout.ts'
-import { archivePages, archiveRange } from '../../src/feeds/feed-page.ts'
+} from '../../src/content/layout.ts'
+import type { TagEntry } from '../../src/model/site.ts'
+import { archivePages, archiveRange, INDEX_PAGE_SIZE, TAG_LIST_PAGE_SIZE } from '../../src/paging.ts'
 import { PATHS } from '../../src/paths.ts'
-import { INDEX_PAGE_SIZE } from '../../src/site/page-size.ts'
 import { generateArticles } from '../generate-articles.ts'
 import { ROOT } from './bundle.ts'
 import { cpuMs, type RunningWorker, residentMiB, startWorker } from './workers.ts'
 
-/** A route to measure, and the content files its first request reads (see src/corpus/layout.ts). */
+/** A route to measure, and the content files its first request reads (see src/content/layout.ts). */
 export interface Route {
   name: string
   path: string
@@ -170,7 +168,7 @@ export function slugsAt(assetsDir: string, positions: readonly number[]): string
   const manifest = readManifest(assetsDir)
   const chunks = new Map<number, { slug: string }[]>()
   return positions.map((p) => {
-    // Chunks are filed from the oldest (see src/corpus/layout.ts).
+    // Chunks are filed from the oldest (see src/content/layout.ts).
     const n = manifest.count - 1 - p
     const c = Math.floor(n / manifest.chunkSize)
     const path = join(assetsDir, '_content', chunkPath(ARTICLES_DIR, c))

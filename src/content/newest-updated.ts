@@ -1,4 +1,4 @@
-import type { Article } from '../model.ts'
+import type { Article } from '../model/article.ts'
 
 /**
  * The newest `updated` date among `articles` (RFC 3339), or `''` for none: a feed, a page or the

@@ -1,4 +1,4 @@
-import type { Article, Author, SiteArticle } from '../model.ts'
+import type { Article, Author, SiteArticle } from '../model/article.ts'
 
 /** What a site supplies where an article is silent: its author and its language. */
 export interface SiteDefaults {
@@ -7,11 +7,11 @@ export interface SiteDefaults {
 }
 
 /**
- * The credits and language of `article` on a site: its own authors, else the site's author; its
+ * The authors and language of `article` on a site: its own authors, else the site's author; its
  * own language, else the site's. The one place this rule is written; it is applied once, when a
  * site reads an article, so no serializer or page decides it again.
  */
-export function creditsOf(
+export function authorAndLanguage(
   article: Pick<Article, 'authors' | 'language'>,
   site: SiteDefaults,
 ): Pick<SiteArticle, 'authors' | 'language'> {

@@ -1,9 +1,4 @@
 import { BoundedCache } from '../bounded-cache.ts'
-import { fromStored } from '../content/article-body.ts'
-import { RefusedContent } from '../content/content-error.ts'
-import type { SiteDefaults } from '../content/site-defaults.ts'
-import type { Article, SiteArticle } from '../model.ts'
-import type { ContentFiles } from './files.ts'
 import {
   ARTICLES_DIR,
   type ArticleList,
@@ -17,11 +12,16 @@ import {
   type SlugBucket,
   sitemapPath,
   type TagBucket,
-  type TagEntry,
   tagBucketPath,
   tagDir,
   tagListPath,
-} from './layout.ts'
+} from '../content/layout.ts'
+import { RefusedContent } from '../content/refused-content.ts'
+import type { SiteDefaults } from '../content/site-defaults.ts'
+import { fromStored } from '../content/stored-article.ts'
+import type { Article, SiteArticle } from '../model/article.ts'
+import type { TagEntry } from '../model/site.ts'
+import type { ContentFiles } from './files.ts'
 
 /** Options of {@link Corpus}. */
 export interface CorpusOptions {
@@ -96,7 +96,7 @@ export class Corpus {
 
   /**
    * Positions `start` to `end` (exclusive), newest first, of `list`: the whole corpus ({@link all})
-   * or a tag's articles ({@link tagList}); as `site` serves them when given (see `creditsOf`), else
+   * or a tag's articles ({@link tagList}); as `site` serves them when given (see `authorAndLanguage`), else
    * as stored. Chunks are filed from the oldest: position `p` is article `count - 1 - p` from the oldest.
    */
   listRange(files: ContentFiles, list: ArticleList, start: number, end: number): Promise<Article[]>
@@ -130,11 +130,6 @@ export class Corpus {
       .slice(first - c0 * chunkSize, last - c0 * chunkSize)
       .reverse()
       .map((stored) => (site ? fromStored(stored, site) : fromStored(stored)))
-  }
-
-  /** The `n` newest articles. */
-  newest(files: ContentFiles, n: number, site: SiteDefaults): Promise<SiteArticle[]> {
-    return this.range(files, 0, n, site)
   }
 
   /** The article whose page is `/articles/{slug}`, or `undefined`. */

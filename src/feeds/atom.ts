@@ -1,28 +1,27 @@
 // Written here rather than with `feed` (6.0.0): its Atom cannot carry `xml:lang`, writes `<category>`
 // without `term`, puts text in CDATA that a second `]]>` breaks, leaves control characters in and
 // makes one `feed` option the self link of both RSS and Atom; none of that can be fixed from the input.
-import type { Author } from '../model.ts'
-import { PATHS } from '../paths.ts'
+import type { Author } from '../model/article.ts'
+import type { FeedDocument } from '../model/feed.ts'
 import { rfc3339 } from './dates.ts'
-import type { FeedContext } from './feed-context.ts'
+import type { FeedFormat } from './feed-format.ts'
 import { historyElements } from './feed-history.ts'
 import { feedHtml, imageUrl } from './feed-html.ts'
 import { atomTextElement } from './plain-text.ts'
-import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
+import { element, stylesheetInstruction, textElement, XML_DECLARATION } from './xml.ts'
 
 /**
  * Renders an Atom 1.0 document (RFC 4287).
  * @see https://www.rfc-editor.org/rfc/rfc4287
  */
-export function renderAtom(feed: FeedContext): string {
-  const { config, links, page } = feed
-  const entries = feed.articles.map((article) => {
-    const url = links.article(article.slug)
+export function renderAtom(doc: FeedDocument, format: FeedFormat): string {
+  const entries = doc.articles.map((article) => {
+    const url = doc.articleUrl(article.slug)
     const image = article.image
     return element(
       'entry',
       // RFC 4287 §2: xml:lang on an entry overrides the feed's, for articles in another language.
-      { 'xml:lang': article.language !== config.language ? article.language : undefined },
+      { 'xml:lang': article.language !== doc.language ? article.language : undefined },
       textElement('id', article.id),
       atomTextElement('title', article.title),
       textElement('updated', rfc3339(article.updated)),
@@ -48,30 +47,27 @@ export function renderAtom(feed: FeedContext): string {
   })
   return (
     XML_DECLARATION +
-    // Browsers that apply XSLT show a readable page; readers ignore the processing instruction.
-    `<?xml-stylesheet type="text/xsl" href="${xmlAttr(links.path(PATHS.stylesheet))}"?>\n` +
+    stylesheetInstruction(doc.stylesheet) +
     element(
       'feed',
       {
         xmlns: 'http://www.w3.org/2005/Atom',
         'xmlns:fh': 'http://purl.org/syndication/history/1.0',
-        'xml:lang': config.language,
+        'xml:lang': doc.language,
       },
-      textElement('id', page.id),
-      atomTextElement('title', page.title),
-      atomTextElement('subtitle', page.description),
-      textElement('updated', rfc3339(feed.updated)),
-      authorElement(config.author),
-      element('link', { rel: 'self', type: 'application/atom+xml', href: page.self(PATHS.atom) }),
-      // WebSub §4: the hub is advertised next to the self link (archive pages never change).
-      ...(config.websubHub && page.history !== 'archive'
-        ? [element('link', { rel: 'hub', href: config.websubHub })]
-        : []),
-      element('link', { rel: 'alternate', type: 'text/html', href: page.home }),
-      ...historyElements(page, PATHS.atom, 'link', { type: 'application/atom+xml' }),
+      textElement('id', doc.id),
+      atomTextElement('title', doc.title),
+      atomTextElement('subtitle', doc.description),
+      textElement('updated', rfc3339(doc.updated)),
+      authorElement(doc.author),
+      element('link', { rel: 'self', type: format.mediaType, href: doc.self(format.path) }),
+      // WebSub §4: the hub is advertised next to the self link.
+      ...(doc.hub ? [element('link', { rel: 'hub', href: doc.hub })] : []),
+      element('link', { rel: 'alternate', type: 'text/html', href: doc.home }),
+      ...historyElements(doc, format.path, 'link', { type: format.mediaType }),
       // RFC 4287 §4.2.5 and §4.2.8: a small square icon and a larger image.
-      textElement('icon', links.favicon),
-      textElement('logo', links.icon),
+      textElement('icon', doc.favicon),
+      textElement('logo', doc.icon),
       ...entries,
     ) +
     '\n'

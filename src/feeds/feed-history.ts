@@ -1,4 +1,4 @@
-import type { FeedPage } from './feed-page.ts'
+import type { FeedPlacement } from '../model/feed.ts'
 import { type Attributes, element } from './xml.ts'
 
 /**
@@ -12,14 +12,13 @@ import { type Attributes, element } from './xml.ts'
  * @param link - the link element's name: `link` in Atom, `atom:link` in RSS
  * @param attributes - added to every link (its media type)
  */
-export function historyElements(page: FeedPage, path: string, link: string, attributes: Attributes): string[] {
-  if (page.history === 'complete') return [element('fh:complete', {})]
-  const links = [
-    ...(page.history === 'archive'
-      ? [element('fh:archive', {}), element(link, { rel: 'current', href: page.current(path), ...attributes })]
+export function historyElements(doc: FeedPlacement, path: string, link: string, attributes: Attributes): string[] {
+  if (doc.history === 'complete') return [element('fh:complete', {})]
+  return [
+    ...(doc.history === 'archive'
+      ? [element('fh:archive', {}), element(link, { rel: 'current', href: doc.current(path), ...attributes })]
       : []),
-    ...(page.prevArchive ? [element(link, { rel: 'prev-archive', href: page.prevArchive(path), ...attributes })] : []),
-    ...(page.nextArchive ? [element(link, { rel: 'next-archive', href: page.nextArchive(path), ...attributes })] : []),
+    ...(doc.prevArchive ? [element(link, { rel: 'prev-archive', href: doc.prevArchive(path), ...attributes })] : []),
+    ...(doc.nextArchive ? [element(link, { rel: 'next-archive', href: doc.nextArchive(path), ...attributes })] : []),
   ]
-  return links
 }

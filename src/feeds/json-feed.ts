@@ -1,9 +1,9 @@
 // Written here rather than with `feed` (6.0.0): it emits JSON Feed 1.0 (`author`, no `authors`,
 // no `language`) and omits item `id` unless given, which JSON Feed 1.1 requires.
-import type { Author } from '../model.ts'
-import { PATHS } from '../paths.ts'
+import type { Author } from '../model/article.ts'
+import type { FeedDocument } from '../model/feed.ts'
 import { rfc3339 } from './dates.ts'
-import type { FeedContext } from './feed-context.ts'
+import type { FeedFormat } from './feed-format.ts'
 import { feedHtml, imageUrl } from './feed-html.ts'
 
 /** JSON Feed 1.1 author object; an email alone becomes a `mailto:` URL, as the spec allows. */
@@ -52,25 +52,24 @@ export interface JsonFeedItem {
  * characters and lone surrogates), so the article text is passed through untouched.
  * @see https://www.jsonfeed.org/version/1.1/
  */
-export function renderJsonFeed(feed: FeedContext): string {
-  const { config, links, page } = feed
-  const next = page.prevArchive?.(PATHS.jsonFeed)
+export function renderJsonFeed(doc: FeedDocument, format: FeedFormat): string {
+  const next = doc.prevArchive?.(format.path)
   const document: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: page.title,
-    home_page_url: page.home,
+    title: doc.title,
+    home_page_url: doc.home,
     // The feed's identity on every page of it; `next_url` walks its archive pages, oldest last.
-    feed_url: page.current(PATHS.jsonFeed),
+    feed_url: doc.current(format.path),
     ...(next && { next_url: next }),
-    description: page.description,
-    icon: links.icon,
-    favicon: links.favicon,
-    language: config.language,
-    authors: [jsonAuthor(config.author)],
-    ...(config.websubHub &&
-      page.history !== 'archive' && { hubs: [{ type: 'WebSub' as const, url: config.websubHub }] }),
-    items: feed.articles.map((article) => {
-      const url = links.article(article.slug)
+    description: doc.description,
+    icon: doc.icon,
+    favicon: doc.favicon,
+    language: doc.language,
+    authors: [jsonAuthor(doc.author)],
+    // JSON Feed 1.1 `hubs`; WebSub then takes `feed_url` as the topic.
+    ...(doc.hub && { hubs: [{ type: 'WebSub' as const, url: doc.hub }] }),
+    items: doc.articles.map((article) => {
+      const url = doc.articleUrl(article.slug)
       return {
         id: article.id,
         url,

@@ -1,7 +1,8 @@
 import { escapeHtml } from '../content/escape-html.ts'
+import type { SiteLinks } from '../links.ts'
+import type { SiteConfig } from '../model/site.ts'
 import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
-import type { FeedContext } from './feed-context.ts'
 import { FORMATS } from './formats.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 
@@ -15,9 +16,10 @@ export interface OpmlTag {
  * Renders the OPML 2.0 subscription list: one folder with the site's feeds, one with every tag's
  * (readers import each outer outline as a folder).
  * @see https://opml.org/spec2.opml
+ *
+ * @param updated - when the list last changed (RFC 3339): its `dateModified`
  */
-export function renderOpml(feed: FeedContext, tags: readonly OpmlTag[]): string {
-  const { config, links } = feed
+export function renderOpml(config: SiteConfig, links: SiteLinks, tags: readonly OpmlTag[], updated: string): string {
   const feeds = (title: string, prefix: string, home: string) =>
     FORMATS.map((f) =>
       // OPML 2.0 §"subscription lists": type="rss" for every feed, whatever its format.
@@ -26,7 +28,7 @@ export function renderOpml(feed: FeedContext, tags: readonly OpmlTag[]): string 
         // OPML 2.0 lets `text` hold HTML (and readers and the validator read `title` the same way), so plain text is escaped as HTML.
         text: escapeHtml(`${title} (${f.label})`),
         title: escapeHtml(`${title} (${f.label})`),
-        xmlUrl: links.feed(prefix + f.path),
+        xmlUrl: links.url(prefix + f.path),
         htmlUrl: home,
       }),
     )
@@ -41,7 +43,7 @@ export function renderOpml(feed: FeedContext, tags: readonly OpmlTag[]): string 
         'head',
         {},
         textElement('title', config.title),
-        textElement('dateModified', rfc822(feed.updated)),
+        textElement('dateModified', rfc822(updated)),
         textElement('ownerName', config.author.name),
       ),
       element(

@@ -3,14 +3,14 @@
 // name-only `<author>` the W3C validator rejects; none of that can be fixed from the input.
 
 import { escapeHtml } from '../content/escape-html.ts'
-import type { ArticleImage, Author } from '../model.ts'
-import { PATHS } from '../paths.ts'
+import type { ArticleImage, Author } from '../model/article.ts'
+import type { FeedDocument } from '../model/feed.ts'
 import { rfc822 } from './dates.ts'
-import type { FeedContext } from './feed-context.ts'
+import type { FeedFormat } from './feed-format.ts'
 import { historyElements } from './feed-history.ts'
 import { feedHtml, imageUrl } from './feed-html.ts'
 import { rssCharacterData, rssTextElement } from './plain-text.ts'
-import { element, textElement, XML_DECLARATION, xmlAttr } from './xml.ts'
+import { element, stylesheetInstruction, textElement, XML_DECLARATION } from './xml.ts'
 
 /**
  * Namespaces used: Atom for `rel="self"` and the archive links, content for the full HTML, Dublin
@@ -29,10 +29,9 @@ const NAMESPACES = {
  * @see https://www.rssboard.org/rss-specification
  * @see https://validator.w3.org/feed/docs/rss2.html
  */
-export function renderRss(feed: FeedContext): string {
-  const { config, links, page } = feed
-  const items = feed.articles.map((article) => {
-    const url = links.article(article.slug)
+export function renderRss(doc: FeedDocument, format: FeedFormat): string {
+  const items = doc.articles.map((article) => {
+    const url = doc.articleUrl(article.slug)
     const image = article.image
     return element(
       'item',
@@ -52,33 +51,30 @@ export function renderRss(feed: FeedContext): string {
   })
   return (
     XML_DECLARATION +
-    // Browsers that apply XSLT show a readable page; readers ignore the processing instruction.
-    `<?xml-stylesheet type="text/xsl" href="${xmlAttr(links.path(PATHS.stylesheet))}"?>\n` +
+    stylesheetInstruction(doc.stylesheet) +
     element(
       'rss',
       NAMESPACES,
       element(
         'channel',
         {},
-        rssTextElement('title', page.title),
-        textElement('link', page.home),
-        rssTextElement('description', page.description),
-        element('atom:link', { href: page.self(PATHS.rss), rel: 'self', type: 'application/rss+xml' }),
-        // WebSub §4: the hub is advertised next to the self link (archive pages never change).
-        ...(config.websubHub && page.history !== 'archive'
-          ? [element('atom:link', { href: config.websubHub, rel: 'hub' })]
-          : []),
-        ...historyElements(page, PATHS.rss, 'atom:link', { type: 'application/rss+xml' }),
-        textElement('language', config.language),
-        textElement('lastBuildDate', rfc822(feed.updated)),
+        rssTextElement('title', doc.title),
+        textElement('link', doc.home),
+        rssTextElement('description', doc.description),
+        element('atom:link', { href: doc.self(format.path), rel: 'self', type: format.mediaType }),
+        // WebSub §4: the hub is advertised next to the self link.
+        ...(doc.hub ? [element('atom:link', { href: doc.hub, rel: 'hub' })] : []),
+        ...historyElements(doc, format.path, 'atom:link', { type: format.mediaType }),
+        textElement('language', doc.language),
+        textElement('lastBuildDate', rfc822(doc.updated)),
         textElement('docs', 'https://www.rssboard.org/rss-specification'),
         // Readers such as NetNewsWire and Miniflux show it; its title and link must be the channel's.
         element(
           'image',
           {},
-          textElement('url', links.icon),
-          rssTextElement('title', page.title),
-          textElement('link', page.home),
+          textElement('url', doc.icon),
+          rssTextElement('title', doc.title),
+          textElement('link', doc.home),
         ),
         ...items,
       ),

@@ -1,38 +1,15 @@
-import { SITEMAP_BASE } from '../corpus/layout.ts'
+import { SITEMAP_BASE } from '../content/layout.ts'
 import { PATHS } from '../paths.ts'
 import { rfc3339 } from './dates.ts'
 import { element, textElement, XML_DECLARATION, xmlText } from './xml.ts'
 
-/** One URL of the sitemap: a path of the site and when its page last changed. */
-export interface SitemapUrl {
-  path: string
-  /** RFC 3339; '' when unknown (a site without articles), then no `<lastmod>`. */
-  lastmod: string
-}
-
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 
 /**
- * The `<url>` elements of one sitemap file, with {@link SITEMAP_BASE} where the site's URL goes:
- * written at build time, when only paths are known, and completed per site by {@link renderSitemap}.
+ * A sitemap (`<urlset>`) from a fragment the build stored (its `<url>` elements, with
+ * `SITEMAP_BASE` where the site's URL goes): one pass that puts the site's URL in, instead of
+ * rebuilding thousands of elements per request.
  * @see https://www.sitemaps.org/protocol.html
- */
-export function sitemapUrls(urls: readonly SitemapUrl[]): string {
-  return urls
-    .map((url) =>
-      element(
-        'url',
-        {},
-        textElement('loc', SITEMAP_BASE + url.path),
-        url.lastmod ? textElement('lastmod', rfc3339(url.lastmod)) : '',
-      ),
-    )
-    .join('\n')
-}
-
-/**
- * A sitemap (`<urlset>`) from a stored fragment of {@link sitemapUrls}: one pass that puts the
- * site's URL in, instead of rebuilding thousands of elements per request.
  *
  * @param base - origin and base path of the site, no trailing slash
  */

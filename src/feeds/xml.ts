@@ -55,3 +55,12 @@ export function textElement(name: string, text: string, attributes: Attributes =
 
 /** The XML declaration every feed starts with. */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+
+/**
+ * The `xml-stylesheet` processing instruction that lets a browser that applies XSLT show a
+ * readable page; readers ignore it. `href` is a path from the origin's root (same-origin rule).
+ * @see https://www.w3.org/TR/xml-stylesheet/
+ */
+export function stylesheetInstruction(href: string): string {
+  return `<?xml-stylesheet type="text/xsl" href="${xmlAttr(href)}"?>\n`
+}

@@ -1,5 +1,5 @@
 import { parseAccept } from 'hono/utils/accept'
-import type { FeedFormat } from '../feeds/formats.ts'
+import type { FeedFormat } from '../feeds/feed-format.ts'
 
 /** An `Accept` range, lower-cased, with its quality (0 when unreadable). */
 interface Range {

@@ -30,26 +30,35 @@ export interface PreparedResponse {
 }
 
 /**
- * Builds the header records of `representation`.
- *
- * A 304 carries what RFC 9110 §15.4.5 asks for (ETag, Cache-Control, Vary, Content-Location; the
- * runtime adds Date) and `Access-Control-Allow-Origin` so a script that sent the validator can read
- * the status: nothing a poller does not use.
+ * What a 304 repeats of its 200 (RFC 9110 §15.4.5: "Content-Location, Date, ETag, and Vary" and
+ * "Cache-Control and Expires"; the runtime adds Date and no response here has Expires), plus
+ * `Access-Control-Allow-Origin`, so a script that sent the validator can read the status (Fetch
+ * standard, CORS check). Nothing else: a poller uses none of it.
  */
+export const RETAINED_304_HEADERS = [
+  'ETag',
+  'Cache-Control',
+  'Vary',
+  'Content-Location',
+  'Access-Control-Allow-Origin',
+] as const
+
+/** Builds the header records of `representation` (see {@link PreparedResponse}). */
 export function prepareResponse(representation: Representation, profile: ResponseProfile): PreparedResponse {
   const vary = [...(profile.vary ?? []), ...(representation.gzip ? ['Accept-Encoding'] : [])]
   const records = (etag: string, body: Uint8Array, coding?: string) => {
-    const notModified: Record<string, string> = { ETag: etag, 'Cache-Control': profile.cacheControl, ...profile.shared }
-    if (vary.length > 0) notModified.Vary = vary.join(', ')
     const ok: Record<string, string> = {
       'Content-Type': representation.contentType,
       'Content-Length': String(body.byteLength),
-      ...notModified,
+      ETag: etag,
+      'Cache-Control': profile.cacheControl,
+      ...profile.shared,
+      ...(vary.length > 0 && { Vary: vary.join(', ') }),
       ...(representation.lastModified && { 'Last-Modified': representation.lastModified }),
       ...profile.headers,
     }
     if (coding) ok['Content-Encoding'] = coding
-    return { ok, notModified }
+    return { ok, notModified: retained(ok) }
   }
   const identity = records(representation.etag, representation.body)
   const prepared: PreparedResponse = {
@@ -63,6 +72,13 @@ export function prepareResponse(representation: Representation, profile: Respons
     prepared.notModifiedGzip = gzip.notModified
   }
   return prepared
+}
+
+/** The headers of a 200 that its 304 keeps ({@link RETAINED_304_HEADERS}). */
+function retained(ok: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {}
+  for (const name of RETAINED_304_HEADERS) if (ok[name] !== undefined) kept[name] = ok[name]
+  return kept
 }
 
 /**

@@ -8,6 +8,8 @@ export interface RepresentationSpec {
   contentType: string
   /** RFC 3339 date the bytes last changed, for `Last-Modified`; `undefined` when none is known. */
   updated: string | undefined
+  /** The ETag, when the bytes are already named by a hash of them (see `createRepresentation`). */
+  etag?: string
 }
 
 /** Options of {@link RepresentationStore}. */
@@ -26,7 +28,7 @@ const CACHE_ORIGIN = 'https://representations.feed-endpoint.internal'
  * center share: a fresh isolate then reads bytes another one rendered instead of rendering them
  * again. Where the runtime has no Cache API (or it does nothing, as on `*.workers.dev`), or no
  * deployment version is known, every miss renders. The per-isolate memo is the site's
- * (`src/site/site.ts`), bounded per kind.
+ * (`src/site/site-memo.ts`), bounded per kind.
  *
  * Hono's `cache` middleware is not used: it keys entries by request URL, but one URL here has
  * several representations (negotiated format, browser view, base URL), and Cache API `match`
@@ -54,7 +56,7 @@ export class RepresentationStore {
       const cached = hit && (await fromCached(hit))
       if (cached) return cached
     }
-    const representation = await createRepresentation(await spec.render(), spec.contentType, spec.updated)
+    const representation = await createRepresentation(await spec.render(), spec.contentType, spec.updated, spec.etag)
     if (cache && url) {
       const put = cache
         .put(url, toCached(representation))

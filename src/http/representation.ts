@@ -26,17 +26,18 @@ export const MIN_GZIP_BYTES = 1024
  * @param text - the rendered body, or its bytes
  * @param contentType - full `Content-Type` value
  * @param updated - RFC 3339 date the bytes last changed, for `Last-Modified`; none when unknown
+ * @param etag - the ETag when the bytes already have a name made from them (an image), so they are not hashed again
  */
 export async function createRepresentation(
   text: string | Uint8Array,
   contentType: string,
   updated: string | undefined,
+  etag?: string,
 ): Promise<Representation> {
   const body = typeof text === 'string' ? new TextEncoder().encode(text) : text
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
   const representation: Representation = {
     body,
-    etag: `"${base64url(digest.subarray(0, 18))}"`,
+    etag: etag ?? `"${base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', body)).subarray(0, 18))}"`,
     contentType,
   }
   if (updated) representation.lastModified = new Date(updated).toUTCString()

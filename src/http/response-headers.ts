@@ -53,12 +53,15 @@ export const BROWSER_HEADERS: Record<string, string> = {
 }
 
 /** Methods every route answers; `OPTIONS` is the CORS preflight. */
-export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS'
+const METHODS = ['GET', 'HEAD', 'OPTIONS'] as const
+
+/** `Allow` of a 405 (RFC 9110 §10.2.1): the methods every route answers. */
+export const ALLOWED_METHODS = METHODS.join(', ')
 
 /** The answer to a CORS preflight: any origin may poll the feeds with validators. */
 export const PREFLIGHT_HEADERS: Record<string, string> = {
   ...CORS_HEADERS,
-  'Access-Control-Allow-Methods': 'GET,HEAD,OPTIONS',
+  'Access-Control-Allow-Methods': METHODS.join(','),
   'Access-Control-Allow-Headers': 'If-None-Match,If-Modified-Since,Accept',
   'Access-Control-Max-Age': '86400',
   Vary: 'Access-Control-Request-Headers',

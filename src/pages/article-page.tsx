@@ -1,14 +1,13 @@
 import { raw } from 'hono/html'
 import { tagKey } from '../content/tag-key.ts'
-import type { FeedContext } from '../feeds/feed-context.ts'
-import type { SiteArticle } from '../model.ts'
+import type { SiteArticle } from '../model/article.ts'
 import { PATHS } from '../paths.ts'
-import { Layout } from './layout.tsx'
+import { Layout, type PageSite } from './layout.tsx'
 import { DateTime } from './page-parts.tsx'
 
 /** The page each feed item links to: the whole article. */
-export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) {
-  const { config, links } = props.feed
+export function ArticlePage(props: { site: PageSite; article: SiteArticle }) {
+  const { config, links } = props.site
   const { article } = props
   const { authors, language } = article
   return (
@@ -43,12 +42,12 @@ export function ArticlePage(props: { feed: FeedContext; article: SiteArticle }) 
             · <span class="author">{authors.map((a) => a.name).join(', ')}</span>
           </p>
         </header>
-        {article.html === undefined ? (
+        {article.format === 'text' ? (
           article.paragraphs.map((p) => <p>{p}</p>)
         ) : (
           // Rendered at build time from Markdown with raw HTML escaped and only http(s), mailto and
-          // relative URLs live (see content/markdown.ts); the CSP forbids script besides.
-          <div class="body">{raw(article.html)}</div>
+          // relative URLs live (see build/markdown.ts); the CSP forbids script besides.
+          <div class="body">{raw(article.contentHtml)}</div>
         )}
         {article.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">

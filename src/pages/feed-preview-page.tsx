@@ -1,7 +1,7 @@
-import type { FeedContext } from '../feeds/feed-context.ts'
-import type { FeedFormat } from '../feeds/formats.ts'
+import type { FeedFormat } from '../feeds/feed-format.ts'
+import type { FeedDocument } from '../model/feed.ts'
 import { FEED_NOTICE } from './feed-notice.ts'
-import { Layout } from './layout.tsx'
+import { Layout, type PageSite } from './layout.tsx'
 import { ArticleList, SubscribeRows } from './page-parts.tsx'
 
 /**
@@ -9,33 +9,35 @@ import { ArticleList, SubscribeRows } from './page-parts.tsx'
  * and the items it lists, linking to the article pages. Served instead of the XML only to browser
  * navigations (see `isBrowserNavigation`); feed readers always get the feed.
  */
-export function FeedPreviewPage(props: { feed: FeedContext; format: FeedFormat }) {
-  const { config, links, articles, page } = props.feed
+export function FeedPreviewPage(props: { site: PageSite; doc: FeedDocument; format: FeedFormat }) {
+  const { config, links } = props.site
+  const { doc } = props
+  const { articles } = doc
   return (
     <Layout
-      title={`${page.title} · ${props.format.label} feed`}
+      title={`${doc.title} · ${props.format.label} feed`}
       language={config.language}
       links={links}
-      canonical={page.self(props.format.path)}
-      description={page.description}
+      canonical={doc.self(props.format.path)}
+      description={doc.description}
       social={{ type: 'website', siteName: config.title }}
-      subjectFeeds={page.prefix ? [{ label: page.title, prefix: page.prefix }] : []}
+      subjectFeeds={doc.prefix ? [{ label: doc.title, prefix: doc.prefix }] : []}
     >
       <p class="notice">
         <strong>{FEED_NOTICE.lead}</strong> {FEED_NOTICE.text} Feed readers fetch this same address and get the{' '}
         {props.format.label} document.
       </p>
-      <h1>{page.title}</h1>
-      <p class="muted">{page.description}</p>
-      {page.history === 'archive' && (
+      <h1>{doc.title}</h1>
+      <p class="muted">{doc.description}</p>
+      {doc.history === 'archive' && (
         <p class="muted">
           An archive page of this feed: it lists older articles, and the{' '}
-          <a href={page.current(props.format.path)}>feed itself</a> the newest.
+          <a href={doc.current(props.format.path)}>feed itself</a> the newest.
         </p>
       )}
       <section class="subscribe" aria-labelledby="subscribe">
         <h2 id="subscribe">Feed URL</h2>
-        <SubscribeRows links={links} formats={[props.format]} url={page.current} />
+        <SubscribeRows links={links} formats={[props.format]} url={doc.current} />
       </section>
       <ArticleList articles={articles} links={links} language={config.language} />
     </Layout>

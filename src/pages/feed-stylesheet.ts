@@ -1,5 +1,5 @@
-import type { SiteLinks } from '../feeds/feed-context.ts'
 import { xmlText } from '../feeds/xml.ts'
+import type { SiteLinks } from '../links.ts'
 import { PATHS } from '../paths.ts'
 import { ICON } from './assets.ts'
 import { FEED_NOTICE } from './feed-notice.ts'
@@ -13,8 +13,7 @@ import { FEED_NOTICE } from './feed-notice.ts'
  * RSS `<description>` is entity-encoded HTML that this site writes from plain text (tags escaped),
  * so it is output unescaped to show `&` as `&`; titles and summaries follow their `type` (RSS text
  * that looks like HTML is sent escaped, see `plain-text.ts`).
- */
-/**
+ *
  * @param links - the site's links: the page's stylesheet and script come from the site's base path
  */
 export function feedStylesheet(links: Pick<SiteLinks, 'path'>): string {

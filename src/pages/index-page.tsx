@@ -1,14 +1,13 @@
-import type { FeedContext } from '../feeds/feed-context.ts'
-import type { Article } from '../model.ts'
-import { Layout } from './layout.tsx'
+import type { Article } from '../model/article.ts'
+import { Layout, type PageSite } from './layout.tsx'
 import { ArticleList, Pager, SubscribeRows } from './page-parts.tsx'
 
 /**
  * The home page and its older pages: articles newest first, `articles` being this page's share,
  * and (on page 1) how to subscribe to each feed.
  */
-export function IndexPage(props: { feed: FeedContext; articles: readonly Article[]; page: number; pages: number }) {
-  const { config, links } = props.feed
+export function IndexPage(props: { site: PageSite; articles: readonly Article[]; page: number; pages: number }) {
+  const { config, links } = props.site
   const { page, pages } = props
   const title = page === 1 ? config.title : `${config.title} · page ${page}`
   return (

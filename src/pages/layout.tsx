@@ -1,8 +1,15 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
-import type { SiteLinks } from '../feeds/feed-context.ts'
 import { FORMATS } from '../feeds/formats.ts'
+import type { SiteLinks } from '../links.ts'
+import type { SiteConfig } from '../model/site.ts'
 import { ICON } from './assets.ts'
+
+/** What every page is rendered with: the site's settings and its links. */
+export interface PageSite {
+  config: SiteConfig
+  links: SiteLinks
+}
 
 /** Open Graph / Twitter card data of a page. */
 export interface SocialMeta {
@@ -52,7 +59,7 @@ export function Layout(props: LayoutProps) {
           <link rel="canonical" href={props.canonical} />
           <FeedLinks families={props.subjectFeeds} links={links} />
           {FORMATS.map((f) => (
-            <link rel="alternate" type={f.mediaType} title={f.label} href={links.feed(f.path)} />
+            <link rel="alternate" type={f.mediaType} title={f.label} href={links.url(f.path)} />
           ))}
           <FeedLinks families={props.relatedFeeds} links={links} />
           <meta property="og:type" content={social.type} />
@@ -84,7 +91,7 @@ export function Layout(props: LayoutProps) {
               <nav class="feeds" aria-label="Feeds">
                 <a href={links.tags()}>Tags</a>
                 {FORMATS.map((f) => (
-                  <a href={links.feed(f.path)}>{f.label}</a>
+                  <a href={links.url(f.path)}>{f.label}</a>
                 ))}
               </nav>
             </div>
@@ -96,7 +103,7 @@ export function Layout(props: LayoutProps) {
               {FORMATS.map((f, i) => (
                 <>
                   {i > 0 && ' · '}
-                  <a href={links.feed(f.path)}>{f.label}</a>
+                  <a href={links.url(f.path)}>{f.label}</a>
                 </>
               ))}{' '}
               · <a href={links.opml}>OPML</a>
@@ -118,7 +125,7 @@ function FeedLinks(props: { families: readonly FeedFamily[] | undefined; links: 
             rel="alternate"
             type={f.mediaType}
             title={`${family.label} (${f.label})`}
-            href={props.links.feed(family.prefix + f.path)}
+            href={props.links.url(family.prefix + f.path)}
           />
         )),
       )}

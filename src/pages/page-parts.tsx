@@ -1,7 +1,8 @@
 import { displayDate } from '../content/display-date.ts'
-import type { SiteLinks } from '../feeds/feed-context.ts'
-import { type FeedFormat, FORMATS } from '../feeds/formats.ts'
-import type { Article } from '../model.ts'
+import type { FeedFormat } from '../feeds/feed-format.ts'
+import { FORMATS } from '../feeds/formats.ts'
+import type { SiteLinks } from '../links.ts'
+import type { Article } from '../model/article.ts'
 
 // The pieces pages share inside the frame of layout.tsx: subscribe rows, article lists, pagers, dates.
 
@@ -19,7 +20,7 @@ export function SubscribeRows(props: {
   return (
     <>
       {(props.formats ?? FORMATS).map((f) => {
-        const url = props.url ? props.url(f.path) : props.links.feed((props.prefix ?? '') + f.path)
+        const url = props.url ? props.url(f.path) : props.links.url((props.prefix ?? '') + f.path)
         const id = `url-${f.name}`
         return (
           <div class="feedrow">

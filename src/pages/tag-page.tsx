@@ -1,14 +1,20 @@
-import type { TagEntry } from '../corpus/layout.ts'
-import type { FeedContext } from '../feeds/feed-context.ts'
+import type { Article } from '../model/article.ts'
+import type { TagEntry } from '../model/site.ts'
 import { PATHS } from '../paths.ts'
 import { formatCount } from './format-count.ts'
-import { Layout } from './layout.tsx'
+import { Layout, type PageSite } from './layout.tsx'
 import { ArticleList, Pager, SubscribeRows } from './page-parts.tsx'
 
 /** The page of one tag (`/tags/{key}`, older ones at `/tags/{key}/page/{n}`): its articles, newest first, and its feeds. */
-export function TagPage(props: { feed: FeedContext; tag: TagEntry; page: number; pages: number }) {
-  const { config, links, articles } = props.feed
-  const { tag, page, pages } = props
+export function TagPage(props: {
+  site: PageSite
+  tag: TagEntry
+  articles: readonly Article[]
+  page: number
+  pages: number
+}) {
+  const { config, links } = props.site
+  const { tag, articles, page, pages } = props
   const prefix = PATHS.tag(tag.key)
   const count = `${formatCount(tag.count)} article${tag.count === 1 ? '' : 's'}`
   return (

@@ -1,12 +1,11 @@
-import type { TagEntry } from '../corpus/layout.ts'
-import type { FeedContext } from '../feeds/feed-context.ts'
+import type { TagEntry } from '../model/site.ts'
 import { formatCount } from './format-count.ts'
-import { Layout } from './layout.tsx'
+import { Layout, type PageSite } from './layout.tsx'
 import { Pager } from './page-parts.tsx'
 
 /** `/tags` (and `/tags/page/{n}` on sites with many): every tag, by name, with its number of articles. */
-export function TagsPage(props: { feed: FeedContext; tags: readonly TagEntry[]; page: number; pages: number }) {
-  const { config, links } = props.feed
+export function TagsPage(props: { site: PageSite; tags: readonly TagEntry[]; page: number; pages: number }) {
+  const { config, links } = props.site
   const { tags, page, pages } = props
   return (
     <Layout

@@ -1,7 +1,5 @@
-import type { ResolvedConfig } from '../config.ts'
-import { type FeedPage, IMMUTABLE } from '../feeds/feed-page.ts'
-import type { FeedFormat } from '../feeds/formats.ts'
-import { cacheControl } from '../http/cache-control.ts'
+import type { FeedFormat } from '../feeds/feed-format.ts'
+import { cacheControl, IMMUTABLE } from '../http/cache-control.ts'
 import { linkHeader } from '../http/link-header.ts'
 import type { ResponseProfile } from '../http/prepared-response.ts'
 import {
@@ -12,6 +10,8 @@ import {
   FEED_SECURITY_POLICY,
   NOSNIFF,
 } from '../http/response-headers.ts'
+import type { FeedPlacement } from '../model/feed.ts'
+import type { SiteConfig } from '../model/site.ts'
 
 /** How a feed URL is answered: the feed, the feed as `application/xml` (`?view=xslt`), or the browser page. */
 export type FeedView = 'feed' | 'xml' | 'preview'
@@ -21,40 +21,37 @@ export type FeedView = 'feed' | 'xml' | 'preview'
  * decides what it carries (see `src/http/response-headers.ts`).
  */
 export class ResponseProfiles {
-  readonly #config: ResolvedConfig
+  readonly #config: SiteConfig
   readonly #cacheControl: string
 
-  constructor(config: ResolvedConfig) {
+  constructor(config: SiteConfig) {
     this.#config = config
     this.#cacheControl = cacheControl(config)
   }
 
   /**
-   * A feed document (`page` says which). RSS and Atom, which a browser may render through
+   * A feed document (`doc` says which). RSS and Atom, which a browser may render through
    * `/feed.xsl`, get a CSP; the JSON Feed, read by programs, does not. On a `…/feed` URL
    * (`negotiated`) it names the fixed URL of its format and varies by `Accept` too. A full archive
    * page is cached for a year: its bytes never change.
    */
-  feed(format: FeedFormat, view: FeedView, negotiated: boolean, page: FeedPage): ResponseProfile {
-    const url = page.self(format.path)
+  feed(format: FeedFormat, view: FeedView, negotiated: boolean, doc: FeedPlacement, tags: string): ResponseProfile {
+    const url = doc.self(format.path)
     const vary = negotiated ? ['Accept', 'Sec-Fetch-Dest'] : ['Sec-Fetch-Dest']
     const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': url } : CORS_HEADERS
-    const kind = page.history === 'archive' ? 'archives' : page.prefix ? 'tag-feeds' : 'feeds'
-    const tags = `${kind},feed:${format.name}`
     // The readable page is made by code as well as from the articles: it is cached like any page.
     if (view === 'preview') return { ...this.html(tags), vary, shared }
-    const cacheControl = page.immutable ? IMMUTABLE : this.#cacheControl
-    const self = [
+    // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the documents.
+    const links = [
       { href: url, rel: 'self', type: format.mediaType },
-      ...(this.#config.websubHub && page.history !== 'archive' ? [{ href: this.#config.websubHub, rel: 'hub' }] : []),
+      ...(doc.hub ? [{ href: doc.hub, rel: 'hub' }] : []),
     ]
     return {
-      cacheControl,
+      cacheControl: doc.immutable ? IMMUTABLE : this.#cacheControl,
       vary,
       shared,
       headers: {
-        // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the documents.
-        Link: linkHeader(self),
+        Link: linkHeader(links),
         ...(format.xml ? { ...NOSNIFF, 'Content-Security-Policy': FEED_SECURITY_POLICY } : NOSNIFF),
         ...(negotiated ? CORS_EXPOSE_NEGOTIATED : CORS_EXPOSE),
         ...this.#cacheTags(tags),
@@ -71,7 +68,7 @@ export class ResponseProfiles {
     }
   }
 
-  /** A file a program or a browser fetches but never shows as a page (OPML, CSS, JS, XSLT). */
+  /** A file a program or a browser fetches but never shows as a page (OPML, sitemap, CSS, JS, XSLT). */
   service(tags: string): ResponseProfile {
     return {
       cacheControl: this.#cacheControl,
@@ -84,11 +81,11 @@ export class ResponseProfiles {
    * A published image: its name is made from its bytes, so any cache may keep it for a year; any
    * site may show it (feed readers and other sites embed it).
    */
-  media(): ResponseProfile {
+  media(tags: string): ResponseProfile {
     return {
       cacheControl: IMMUTABLE,
       shared: CORS_HEADERS,
-      headers: { ...NOSNIFF, 'Cross-Origin-Resource-Policy': 'cross-origin', ...this.#cacheTags('media') },
+      headers: { ...NOSNIFF, 'Cross-Origin-Resource-Policy': 'cross-origin', ...this.#cacheTags(tags) },
     }
   }
 

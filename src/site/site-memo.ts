@@ -15,8 +15,11 @@ export const SITE_LIMITS = {
   documents: { entries: 64, size: 8 * 1024 * 1024 },
 } as const
 
-/** Where a response is kept: for the isolate's life, or in the bounded memo of its kind. */
-export type MemoKind = 'pinned' | keyof typeof SITE_LIMITS
+/**
+ * Where a response is kept: for the isolate's life, in the bounded memo of its kind, or not at all
+ * (`none`: articles' images, up to 5 MiB each and the same for every site, are read per request).
+ */
+export type MemoKind = 'pinned' | 'none' | keyof typeof SITE_LIMITS
 
 /**
  * The prepared responses of one site. A fixed set (feeds, their views, OPML, assets, the first
@@ -55,7 +58,7 @@ export class SiteMemo {
       const kept = this.peek(key)
       if (kept) return kept
       if (kind === 'pinned') this.#pinned.set(key, prepared)
-      else this.#bounded[kind].set(key, prepared, sizeOf(prepared.representation))
+      else if (kind !== 'none') this.#bounded[kind].set(key, prepared, sizeOf(prepared.representation))
       return prepared
     })
   }

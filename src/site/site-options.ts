@@ -1,11 +1,13 @@
-import type { ResolvedConfig } from '../config.ts'
 import type { Corpus } from '../corpus/corpus.ts'
 import type { ContentFiles } from '../corpus/files.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
+import type { SiteConfig } from '../model/site.ts'
 
-/** Options of {@link Site}. */
+/** Options of `Site`. */
 export interface SiteOptions {
-  config: ResolvedConfig
+  config: SiteConfig
+  /** Fingerprint of `config`: the same values give the same site, whatever object holds them. */
+  fingerprint: string
   /** Origin the request came to; used for links only when no `SITE_URL` is set. */
   origin: string
   corpus: Corpus
@@ -19,7 +21,7 @@ export interface SiteOptions {
    */
   deployed?: string | undefined
   /** Called with the key of each representation built (rendered or read from the Cache API): tests count them. */
-  onBuild?: (key: string) => void
+  onBuild?: ((key: string) => void) | undefined
 }
 
 /** Keeps the Cache API write of a fresh render alive after the response (the execution context's `waitUntil`). */

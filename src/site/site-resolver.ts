@@ -1,19 +1,18 @@
 import { ConfigError, type Env, NO_ENV, readConfig } from '../config.ts'
 import { Corpus } from '../corpus/corpus.ts'
-import { assetFiles, type ContentFiles, memoryFiles } from '../corpus/files.ts'
-import { packCorpus } from '../corpus/pack.ts'
+import { assetFiles, type ContentFiles } from '../corpus/files.ts'
 import { RepresentationStore } from '../http/representation-store.ts'
-import type { Article } from '../model.ts'
-import type { Site } from './site.tsx'
+import type { Site } from './site.ts'
 import type { Maybe } from './site-options.ts'
 import { Sites } from './sites.ts'
 
 /** Options of {@link SiteResolver}. */
 export interface SiteResolverOptions {
-  /** Articles to serve from memory instead of the built content (tests). */
-  articles?: readonly Article[] | undefined
-  /** The image files those articles use, by published path (see `loadContent`). */
-  media?: ReadonlyMap<string, Uint8Array> | undefined
+  /**
+   * The content files to serve instead of those the `ASSETS` binding reads: tests lay out their
+   * own articles with the build's code and hand over the files.
+   */
+  files?: ContentFiles | undefined
   onBuild?: ((key: string) => void) | undefined
 }
 
@@ -30,10 +29,10 @@ export class SiteResolver {
 
   constructor(options: SiteResolverOptions) {
     this.#options = options
-    this.#fixed = options.articles && memoryFiles(packCorpus(options.articles, options.media))
+    this.#fixed = options.files
   }
 
-  /** The content files as this request may read them: fixtures in memory, or its own ASSETS binding. */
+  /** The content files as this request may read them: the files given, or its own ASSETS binding. */
   files(env: Env | undefined): ContentFiles {
     if (this.#fixed) return this.#fixed
     if (!env?.ASSETS)
@@ -50,7 +49,7 @@ export class SiteResolver {
     this.#sites ??= new Sites({
       store: new RepresentationStore(settings.CF_VERSION_METADATA ? { version: settings.CF_VERSION_METADATA.id } : {}),
       deployed: settings.CF_VERSION_METADATA?.timestamp,
-      ...(this.#options.onBuild && { onBuild: this.#options.onBuild }),
+      onBuild: this.#options.onBuild,
     })
     const sites = this.#sites
     if (this.#corpus) return sites.get(config, origin, this.#corpus)

@@ -1,9 +1,9 @@
 import { BoundedCache } from '../bounded-cache.ts'
-import type { ResolvedConfig } from '../config.ts'
 import type { Corpus } from '../corpus/corpus.ts'
 import { fnv1a } from '../fingerprint.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
-import { Site } from './site.tsx'
+import type { SiteConfig } from '../model/site.ts'
+import { Site } from './site.ts'
 
 /**
  * Sites kept per isolate. With `SITE_URL` set there is one; without it, one per origin asked, and
@@ -16,7 +16,7 @@ export interface SitesOptions {
   store: RepresentationStore
   /** When this deployment was made (RFC 3339): see `SiteOptions.deployed`. */
   deployed?: string | undefined
-  onBuild?: (key: string) => void
+  onBuild?: ((key: string) => void) | undefined
 }
 
 /** The {@link Site} objects of one isolate: one per (settings, origin), built once, bounded. */
@@ -24,17 +24,16 @@ export class Sites {
   readonly #options: SitesOptions
   readonly #sites = new BoundedCache<Site>({ entries: MAX_SITES })
   /** Settings fingerprint per settings object: the same values give the same site, whatever object holds them. */
-  readonly #fingerprints = new WeakMap<ResolvedConfig, string>()
+  readonly #fingerprints = new WeakMap<SiteConfig, string>()
+  /** The last site asked for: nearly every request of an isolate asks for the same one. */
+  #last: { config: SiteConfig; origin: string; site: Site } | undefined
 
   constructor(options: SitesOptions) {
     this.#options = options
   }
 
-  /** The last site asked for: nearly every request of an isolate asks for the same one. */
-  #last: { config: ResolvedConfig; origin: string; site: Site } | undefined
-
   /** The site for these settings as seen from `origin` (ignored when `SITE_URL` is set). */
-  get(config: ResolvedConfig, origin: string, corpus: Corpus): Site {
+  get(config: SiteConfig, origin: string, corpus: Corpus): Site {
     const last = this.#last
     if (last && last.config === config && last.origin === origin) return last.site
     const site = this.#lookup(config, origin, corpus)
@@ -42,13 +41,13 @@ export class Sites {
     return site
   }
 
-  #lookup(config: ResolvedConfig, origin: string, corpus: Corpus): Site {
+  #lookup(config: SiteConfig, origin: string, corpus: Corpus): Site {
     let fingerprint = this.#fingerprints.get(config)
     if (fingerprint === undefined) {
       fingerprint = fnv1a(JSON.stringify(config))
       this.#fingerprints.set(config, fingerprint)
     }
     const key = `${fingerprint} ${config.baseUrl ?? origin}`
-    return this.#sites.get(key, () => new Site({ config, origin, corpus, ...this.#options }))
+    return this.#sites.get(key, () => new Site({ config, fingerprint, origin, corpus, ...this.#options }))
   }
 }

@@ -24,9 +24,8 @@ describe('displayDate', () => {
 
 describe('dates of articles in other languages', () => {
   it('are written at build time, so a page in that language needs no Intl in the Worker', async () => {
-    const { loadArticles } = await import('../../src/content/load-articles.ts')
-    const { articleText, files } = await import('../fixtures/articles.ts')
-    const { createApp } = await import('../../src/app.tsx')
+    const { articleText, files, loadArticles } = await import('../fixtures/articles.ts')
+    const { appWith } = await import('../helpers/app.ts')
     const { findElements } = await import('../helpers/html.ts')
     const articles = await loadArticles(
       files({
@@ -41,7 +40,7 @@ describe('dates of articles in other languages', () => {
     const fr = articles.find((a) => a.language === 'fr')!
     expect(fr.dateLabels).toEqual({ published: '6 août 2019', updated: '2 janvier 2020' })
     expect(articles.find((a) => a.language === 'en')!.dateLabels).toBeUndefined()
-    const html = await (await createApp({ articles }).request(`/articles/${fr.slug}`)).text()
+    const html = await (await appWith({ articles }).request(`/articles/${fr.slug}`)).text()
     expect((await findElements(html, 'article time')).map((t) => t.text)).toEqual(['6 août 2019', '2 janvier 2020'])
   })
 })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ContentErrors } from '../../src/content/content-error.ts'
-import { loadArticles } from '../../src/content/load-articles.ts'
-import { articleText, files } from '../fixtures/articles.ts'
+import { ContentErrors } from '../../src/build/content-error.ts'
+import { articleText, files, loadArticles } from '../fixtures/articles.ts'
 
 /** Loads the files and returns the error messages, or fails if loading succeeds. */
 async function problems(input: Record<string, string | Uint8Array>): Promise<string[]> {

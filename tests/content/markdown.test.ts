@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ContentErrors } from '../../src/content/content-error.ts'
-import { loadArticles, loadContent, type SourceFile } from '../../src/content/load-articles.ts'
-import { isSafeUrl } from '../../src/content/markdown.ts'
+import { ContentErrors } from '../../src/build/content-error.ts'
+import { loadContent } from '../../src/build/load-content.ts'
+import { isSafeUrl } from '../../src/build/markdown.ts'
+import type { SourceFile } from '../../src/build/seed-files.ts'
 import { FAVICON_PNG, ICON_PNG } from '../../src/pages/icons.ts'
-import { articleText, files } from '../fixtures/articles.ts'
+import { articleText, files, loadArticles } from '../fixtures/articles.ts'
 import { HOSTILE_MARKDOWN, hostileMarkdown } from '../fixtures/hostile-markdown.ts'
 import { TINY_IMAGES } from '../fixtures/tiny-images.ts'
 import { findElements } from '../helpers/html.ts'
@@ -160,7 +161,7 @@ describe('Markdown articles', () => {
       { name: 'images/big.png', bytes: PNG_512 },
     ])
     expect(local?.image).toMatchObject({ type: 'image/png', length: PNG_512.length, width: 512, height: 512 })
-    expect(local?.html).toBeUndefined()
+    expect(local?.format).toBe('text')
     const { article } = await markdown(articleText('# T', 'Text.', { image: 'https://cdn.example.com/a.jpg' }))
     expect(article.image).toEqual({ url: 'https://cdn.example.com/a.jpg' })
   })

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import seedMeta from '../../seeds/000_b6997ea73d66a62f.meta?raw'
 import seedText from '../../seeds/000_b6997ea73d66a62f.txt?raw'
-import { loadArticles } from '../../src/content/load-articles.ts'
-import { files } from '../fixtures/articles.ts'
+import { files, loadArticles } from '../fixtures/articles.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 
 const bundled = await bundledArticles()

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { ContentErrors } from '../../src/build/content-error.ts'
 import { ConfigError, readConfig } from '../../src/config.ts'
-import { ContentErrors } from '../../src/content/content-error.ts'
-import { loadArticles } from '../../src/content/load-articles.ts'
-import { articleText, files } from '../fixtures/articles.ts'
+import { articleText, files, loadArticles } from '../fixtures/articles.ts'
 
 /** Whether the metadata of an article refuses `value` as its summary. */
 async function metadataRefuses(value: string): Promise<boolean> {

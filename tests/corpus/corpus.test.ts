@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { loadArticles } from '../../src/content/load-articles.ts'
+import { packCorpus } from '../../src/build/pack.ts'
+import { bucketCount, CHUNK_SIZE, MANIFEST_PATH, type Manifest } from '../../src/content/layout.ts'
 import { Corpus } from '../../src/corpus/corpus.ts'
-import { memoryFiles } from '../../src/corpus/files.ts'
-import { bucketCount, CHUNK_SIZE, MANIFEST_PATH, type Manifest, type TagEntry } from '../../src/corpus/layout.ts'
-import { packCorpus } from '../../src/corpus/pack.ts'
-import { articleText, files } from '../fixtures/articles.ts'
+import type { TagEntry } from '../../src/model/site.ts'
+import { articleText, files, loadArticles } from '../fixtures/articles.ts'
+import { memoryFiles } from '../helpers/memory-files.ts'
 
 const COUNT = 2 * CHUNK_SIZE + 7
 const texts: Record<string, string> = {}
@@ -131,7 +131,7 @@ describe('Corpus', () => {
     )
     const packed = memoryFiles(packCorpus(own))
     const corpus = await Corpus.open(packed)
-    const [credited, uncredited] = await corpus.newest(packed, 2, SITE)
+    const [credited, uncredited] = await corpus.range(packed, 0, 2, SITE)
     expect([uncredited?.authors, uncredited?.language]).toEqual([
       [{ name: 'The Site', email: 'site@example.com' }],
       'fr',

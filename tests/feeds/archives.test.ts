@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
 import { DEFAULTS } from '../../src/config.ts'
-import { loadArticles } from '../../src/content/load-articles.ts'
 import { tagKey } from '../../src/content/tag-key.ts'
-import { ARCHIVE_PAGE_SIZE, archivePages } from '../../src/feeds/feed-page.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
-import { articleText, DAILY_TAGS, dailyArticles, files } from '../fixtures/articles.ts'
+import { ARCHIVE_PAGE_SIZE, archivePages } from '../../src/paging.ts'
+import { articleText, DAILY_TAGS, dailyArticles, files, loadArticles } from '../fixtures/articles.ts'
+import { appWith } from '../helpers/app.ts'
 import { child, children, NS, parseXml, type XmlElement } from '../helpers/xml.ts'
 
 const ORIGIN = 'http://localhost:8787'
@@ -31,7 +30,7 @@ function xmlLinks(parent: XmlElement, uri: string): Record<string, string | unde
   return links
 }
 
-async function read(app: ReturnType<typeof createApp>, url: string, format: string): Promise<Document> {
+async function read(app: ReturnType<typeof appWith>, url: string, format: string): Promise<Document> {
   const res = await app.request(url)
   expect(res.status, url).toBe(200)
   const body = await res.text()
@@ -66,7 +65,7 @@ async function read(app: ReturnType<typeof createApp>, url: string, format: stri
  * `prev-archive`; JSON Feed `next_url`), checking each page's links on the way, and returns the
  * item ids in the order met.
  */
-async function walk(app: ReturnType<typeof createApp>, subscription: string, format: string): Promise<string[]> {
+async function walk(app: ReturnType<typeof appWith>, subscription: string, format: string): Promise<string[]> {
   const first = await read(app, subscription, format)
   const ids = [...first.ids]
   const seen = new Set([subscription])
@@ -108,7 +107,7 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
   for (const count of [0, 1, F, F + 1, 250]) {
     it(`visit every one of ${count} articles exactly once, newest to oldest, in each format`, async () => {
       const articles = await corpus(count)
-      const app = createApp({ articles })
+      const app = appWith({ articles })
       for (const format of FORMATS) {
         expect(await walk(app, ORIGIN + format.path, format.name), format.name).toEqual(articles.map((a) => a.id))
       }
@@ -117,7 +116,7 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
 
   it("visit every article of each tag exactly once from the tag's feeds", async () => {
     const articles = await corpus(250)
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     for (const tag of TAGS) {
       const expected = articles.filter((a) => a.tags.includes(tag)).map((a) => a.id)
       expect(expected.length).toBeGreaterThan(F)
@@ -129,8 +128,8 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
   })
 
   it('keeps the bytes and ETag of a full archive page when newer articles are added', async () => {
-    const before = createApp({ articles: await corpus(250) })
-    const after = createApp({ articles: await corpus(300) })
+    const before = appWith({ articles: await corpus(250) })
+    const after = appWith({ articles: await corpus(300) })
     for (const format of FORMATS) {
       for (const page of [1, 2, 3]) {
         const url = `${ORIGIN}/archive/${page}${format.path}`
@@ -146,8 +145,8 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
     const one = { CF_VERSION_METADATA: { id: 'v1', timestamp: '2026-01-01T00:00:00Z' } }
     const two = { CF_VERSION_METADATA: { id: 'v2', timestamp: '2026-02-01T00:00:00Z' } }
     const url = `${ORIGIN}/archive/1/feed.xml`
-    const a = await createApp({ articles }).request(url, {}, one)
-    const b = await createApp({ articles }).request(url, {}, two)
+    const a = await appWith({ articles }).request(url, {}, one)
+    const b = await appWith({ articles }).request(url, {}, two)
     expect(await b.text()).toBe(await a.text())
     expect(b.headers.get('ETag')).toBe(a.headers.get('ETag'))
     expect([a.headers.get('Last-Modified'), b.headers.get('Last-Modified')]).toEqual([
@@ -158,7 +157,7 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
 
   it('never serves one document for another, whatever a tag is called (undefined, archive, page)', async () => {
     const articles = await corpus(250)
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     // The site's archive page is in memory first; a tag that does not exist must not get it.
     expect((await app.request(`${ORIGIN}/archive/1/feed.xml`)).status).toBe(200)
     for (const tag of ['undefined', 'null', 'archive', 'page', '1'])
@@ -170,7 +169,7 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
         'b.txt': articleText('B', 'y', { published: '2024-01-02', tags: 'page' }),
       }),
     )
-    const other = createApp({ articles: named })
+    const other = appWith({ articles: named })
     for (const path of ['/tags/undefined/feed.xml', '/tags/archive/feed.json', '/tags/page', '/tags/page/atom.xml']) {
       expect((await other.request(ORIGIN + path)).status, path).toBe(200)
     }
@@ -180,7 +179,7 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
   })
 
   it('answers 404 for archive pages that do not exist and for unknown tags', async () => {
-    const app = createApp({ articles: await corpus(250) })
+    const app = appWith({ articles: await corpus(250) })
     // 250 articles, 20 in the subscription document: 230 archived.
     const pages = archivePages(250, F)
     expect(pages).toBe(Math.ceil(230 / ARCHIVE_PAGE_SIZE))
@@ -200,7 +199,7 @@ describe('archived feeds (RFC 5005) and JSON Feed next_url', () => {
       const res = await app.request(ORIGIN + path)
       expect(res.status, path).toBe(404)
     }
-    const small = createApp({ articles: await corpus(F) })
+    const small = appWith({ articles: await corpus(F) })
     expect((await small.request(`${ORIGIN}/archive/1/feed.xml`)).status).toBe(404)
   })
 })

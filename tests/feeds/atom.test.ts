@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULTS } from '../../src/config.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
-import { context, sampleArticles } from '../fixtures/articles.ts'
+import { ATOM, context, sampleArticles } from '../fixtures/articles.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 /** RFC 3339 date-time (RFC 4287 §3.3), in UTC. */
@@ -9,7 +9,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
 describe('Atom 1.0 (RFC 4287)', async () => {
   const articles = await sampleArticles()
-  const doc = parseXml(renderAtom(context(articles)))
+  const doc = parseXml(renderAtom(context(articles), ATOM))
   const entries = children(doc, 'entry', NS.atom)
 
   it('is an atom:feed with xml:lang', () => {

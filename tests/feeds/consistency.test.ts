@@ -51,7 +51,7 @@ describe('all formats agree', () => {
     ['the bundled seeds', async () => bundled],
   ])('list the same items with the same ids, links, titles and dates (%s)', async (_name, load) => {
     const feed = context(await load())
-    const [first, ...rest] = FORMATS.map((f) => listed(f.name, f.render(feed)))
+    const [first, ...rest] = FORMATS.map((f) => listed(f.name, f.render(feed, f)))
     expect(first!.length).toBeGreaterThan(0)
     for (const other of rest) expect(other).toEqual(first)
   })
@@ -59,11 +59,11 @@ describe('all formats agree', () => {
   it('cut every feed to FEED_ITEMS newest items', async () => {
     const feed = context(await sampleArticles(), { FEED_ITEMS: '2' })
     for (const f of FORMATS)
-      expect(listed(f.name, f.render(feed)).map((i) => i.title)).toEqual(['Third post', 'Second post'])
+      expect(listed(f.name, f.render(feed, f)).map((i) => i.title)).toEqual(['Third post', 'Second post'])
   })
 
   it('render the same bytes twice: no date comes from the clock', async () => {
     const articles = await sampleArticles()
-    for (const f of FORMATS) expect(f.render(context(articles))).toBe(f.render(context(articles)))
+    for (const f of FORMATS) expect(f.render(context(articles), f)).toBe(f.render(context(articles), f))
   })
 })

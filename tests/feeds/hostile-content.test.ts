@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
 import { renderAtom } from '../../src/feeds/atom.ts'
 import { type JsonFeed, renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import { renderRss } from '../../src/feeds/rss.ts'
 import { toXmlChars } from '../../src/feeds/xml.ts'
-import { context } from '../fixtures/articles.ts'
+import { ATOM, context, JSON_FEED, RSS } from '../fixtures/articles.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+import { appWith } from '../helpers/app.ts'
 import { findElements } from '../helpers/html.ts'
 import { decodeHtml, shownAtom, shownByFeedparser, validatorSeesHtml, xmlChars } from '../helpers/reader-text.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
@@ -15,7 +15,7 @@ describe('hostile article text', async () => {
   const feed = context(articles)
 
   it('keeps RSS well-formed, and readers show every text as written, minus what XML cannot carry', () => {
-    const xml = renderRss(feed)
+    const xml = renderRss(feed, RSS)
     const items = children(child(parseXml(xml), 'channel'), 'item')
     const titleSources = [...xml.matchAll(/<item><title>(.*?)<\/title>/gs)].map((m) => m[1] as string)
     expect(items).toHaveLength(articles.length)
@@ -34,7 +34,7 @@ describe('hostile article text', async () => {
   })
 
   it('keeps Atom well-formed, and readers show every text as written, minus what XML cannot carry', () => {
-    const entries = children(parseXml(renderAtom(feed)), 'entry', NS.atom)
+    const entries = children(parseXml(renderAtom(feed, ATOM)), 'entry', NS.atom)
     expect(entries).toHaveLength(articles.length)
     entries.forEach((entry, i) => {
       const article = articles[i]!
@@ -64,12 +64,12 @@ describe('hostile article text', async () => {
     'Plain title',
   ])('sends the title %j so that feedparser, Atom readers and the validator all read it as written', (title) => {
     const list = [{ ...articles[0]!, title, summary: title }]
-    const rss = renderRss(context(list))
+    const rss = renderRss(context(list), RSS)
     const item = children(child(parseXml(rss), 'channel'), 'item')[0]!
     const source = /<item><title>(.*?)<\/title>/s.exec(rss)?.[1] ?? ''
     expect(shownByFeedparser(child(item, 'title').text)).toBe(title)
     expect(validatorSeesHtml(child(item, 'title').text, source)).toBe(false)
-    const entry = children(parseXml(renderAtom(context(list))), 'entry', NS.atom)[0]!
+    const entry = children(parseXml(renderAtom(context(list), ATOM)), 'entry', NS.atom)[0]!
     for (const name of ['title', 'summary']) {
       const text = child(entry, name, NS.atom)
       expect(shownAtom(text)).toBe(title)
@@ -92,7 +92,7 @@ describe('hostile article text', async () => {
 
   it('keeps a carriage return, which XML parsers would otherwise turn into a line feed (found by the property tests)', () => {
     const [a] = articles
-    const rss = parseXml(renderRss(context([{ ...a!, title: 'one\rtwo\r\nthree' }])))
+    const rss = parseXml(renderRss(context([{ ...a!, title: 'one\rtwo\r\nthree' }]), RSS))
     expect(child(children(child(rss, 'channel'), 'item')[0]!, 'title').text).toBe('one\rtwo\r\nthree')
   })
 
@@ -101,7 +101,7 @@ describe('hostile article text', async () => {
   })
 
   it('carries every character through JSON Feed unchanged', () => {
-    const json = JSON.parse(renderJsonFeed(feed)) as JsonFeed
+    const json = JSON.parse(renderJsonFeed(feed, JSON_FEED)) as JsonFeed
     json.items.forEach((item, i) => {
       const article = articles[i]!
       expect(item.title).toBe(article.title)
@@ -112,7 +112,7 @@ describe('hostile article text', async () => {
   })
 
   it('never becomes markup in the HTML pages', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     for (const path of ['/', `/articles/${articles[0]!.slug}`, `/articles/${articles[1]!.slug}`]) {
       const html = await (await app.request(path)).text()
       // The only script is the site's own file.

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { type JsonFeed, renderJsonFeed } from '../../src/feeds/json-feed.ts'
-import { context, sampleArticles } from '../fixtures/articles.ts'
+import { context, JSON_FEED, sampleArticles } from '../fixtures/articles.ts'
 
 describe('JSON Feed 1.1', async () => {
   const articles = await sampleArticles()
-  const feed = JSON.parse(renderJsonFeed(context(articles, { SITE_AUTHOR_URL: 'https://example.com/me' }))) as JsonFeed
+  const feed = JSON.parse(
+    renderJsonFeed(context(articles, { SITE_AUTHOR_URL: 'https://example.com/me' }), JSON_FEED),
+  ) as JsonFeed
 
   it('declares version 1.1 with title, urls, description, language and authors', () => {
     expect(feed).toMatchObject({

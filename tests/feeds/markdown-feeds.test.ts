@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
-import { loadContent } from '../../src/content/load-articles.ts'
+import { loadContent } from '../../src/build/load-content.ts'
 import { feedHtml } from '../../src/feeds/feed-html.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
 import { articleText, files } from '../fixtures/articles.ts'
 import { hostileMarkdown } from '../fixtures/hostile-markdown.ts'
 import { RICH_IMAGE, RICH_MARKDOWN, richArticle } from '../fixtures/rich-article.ts'
 import { TINY_IMAGES } from '../fixtures/tiny-images.ts'
+import { appWith } from '../helpers/app.ts'
 import { findElements } from '../helpers/html.ts'
 import { allElements, markupProblems } from '../helpers/html-elements.ts'
 import { decodeHtml } from '../helpers/reader-text.ts'
@@ -15,7 +15,7 @@ import { child, children, NS, parseXml } from '../helpers/xml.ts'
 const ORIGIN = 'http://localhost:8787'
 const { articles, media } = await richArticle()
 const article = articles[0]!
-const app = createApp({ articles, media })
+const app = appWith({ articles, media })
 const CODE = /```ts\n([\s\S]*?)```/.exec(RICH_MARKDOWN)?.[1] as string
 
 /** The article's HTML as each format carries it, read with a strict XML parser or JSON.parse. */
@@ -71,7 +71,7 @@ describe('a Markdown article in the feeds', () => {
   it('names a web image by its URL: Media RSS in RSS (no length to give an enclosure), Atom and JSON Feed', async () => {
     const cdn = 'https://cdn.example.com/cover.jpg'
     const web = await loadContent(files({ 'a.md': articleText('# Web', 'Text.', { image: cdn }) }))
-    const served = createApp(web)
+    const served = appWith(web)
     const rss = child(child(parseXml(await (await served.request(`${ORIGIN}/feed.xml`)).text()), 'channel'), 'item')
     expect(children(rss, 'enclosure')).toEqual([])
     expect(child(rss, 'content', NS.media).attributes).toMatchObject({ url: cdn, medium: 'image' })
@@ -140,7 +140,7 @@ describe('a Markdown article in the feeds', () => {
       ...files({ 'a.md': articleText('# T', names.map((n) => `![${n}](images/a.${n})`).join('\n\n')) }),
       ...Object.entries(TINY_IMAGES).map(([ext, bytes]) => ({ name: `images/a.${ext}`, bytes })),
     ])
-    const served = createApp(tiny)
+    const served = appWith(tiny)
     const types = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
     for (const [path, bytes] of tiny.media) {
       const res = await served.request(`${ORIGIN}/${path}`)
@@ -155,7 +155,7 @@ describe('a Markdown article in the feeds', () => {
 describe('hostile Markdown in the feeds', () => {
   it('stays well-formed and inert in RSS, Atom and JSON Feed', async () => {
     const hostile = await hostileMarkdown()
-    const served = createApp({ ...hostile })
+    const served = appWith({ ...hostile })
     const env = { FEED_ITEMS: '100' }
     const rss = parseXml(await (await served.request(`${ORIGIN}/feed.xml`, {}, env)).text())
     const atom = parseXml(await (await served.request(`${ORIGIN}/atom.xml`, {}, env)).text())
@@ -171,7 +171,7 @@ describe('hostile Markdown in the feeds', () => {
 
   it('keeps a URL no parser resolves as it is, rather than fail the whole feed', () => {
     const html = '<p><a href="//">x</a> <img src="//" alt=""> <a href="/ok">y</a></p>'
-    expect(feedHtml({ html, contentHtml: '' }, `${ORIGIN}/articles/a`)).toBe(
+    expect(feedHtml({ format: 'markdown', contentHtml: html }, `${ORIGIN}/articles/a`)).toBe(
       `<p><a href="//">x</a> <img src="//" alt=""> <a href="${ORIGIN}/ok">y</a></p>`,
     )
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderRss } from '../../src/feeds/rss.ts'
-import { context, sampleArticles } from '../fixtures/articles.ts'
+import { context, RSS, sampleArticles } from '../fixtures/articles.ts'
 import { shownByFeedparser } from '../helpers/reader-text.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
@@ -11,7 +11,7 @@ const RFC822 =
 describe('RSS 2.0', async () => {
   const articles = await sampleArticles()
   const feed = context(articles, { SITE_TITLE: 'T & co', SITE_DESCRIPTION: 'About <things>' })
-  const rss = parseXml(renderRss(feed))
+  const rss = parseXml(renderRss(feed, RSS))
   const channel = child(rss, 'channel')
   const items = children(channel, 'item')
 
@@ -73,7 +73,9 @@ describe('RSS 2.0', async () => {
   })
 
   it('writes an author email form when the site author has an email', () => {
-    const doc = parseXml(renderRss(context(articles, { SITE_AUTHOR: 'Site', SITE_AUTHOR_EMAIL: 'site@example.com' })))
+    const doc = parseXml(
+      renderRss(context(articles, { SITE_AUTHOR: 'Site', SITE_AUTHOR_EMAIL: 'site@example.com' }), RSS),
+    )
     const third = children(child(doc, 'channel'), 'item')[0]!
     expect(child(third, 'author').text).toBe('site@example.com (Site)')
   })

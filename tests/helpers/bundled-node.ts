@@ -1,9 +1,10 @@
 /** The articles of `seeds/` as built on disk (`generated/assets/_content/`), for tests that run in Node. */
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { CONTENT_PREFIX } from '../../src/content/layout.ts'
 import { Corpus } from '../../src/corpus/corpus.ts'
-import { CONTENT_PREFIX, type ContentFiles } from '../../src/corpus/files.ts'
-import type { Article } from '../../src/model.ts'
+import type { ContentFiles } from '../../src/corpus/files.ts'
+import type { Article } from '../../src/model/article.ts'
 
 /** Reads the built content files from a folder (default: this project's generated assets). */
 export function diskFiles(assetsDir = resolve(import.meta.dirname, '../../generated/assets')): ContentFiles {

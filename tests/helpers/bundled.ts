@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers'
 import { Corpus } from '../../src/corpus/corpus.ts'
 import { assetFiles } from '../../src/corpus/files.ts'
-import type { Article } from '../../src/model.ts'
+import type { Article } from '../../src/model/article.ts'
 
 /** Every bundled article, newest first. */
 export async function bundledArticles(): Promise<Article[]> {

@@ -1,4 +1,5 @@
-import { type FeedFormat, FORMATS } from '../../src/feeds/formats.ts'
+import type { FeedFormat } from '../../src/feeds/feed-format.ts'
+import { FORMATS } from '../../src/feeds/formats.ts'
 
 /**
  * The formats, each wrapped to count how often it really renders (a memo or Cache API hit renders
@@ -8,9 +9,9 @@ export function countingFormats(): { formats: FeedFormat[]; renders: Map<string,
   const renders = new Map<string, number>()
   const formats = FORMATS.map((f) => ({
     ...f,
-    render: (feed: Parameters<FeedFormat['render']>[0]) => {
+    render: (doc: Parameters<FeedFormat['render']>[0], format: FeedFormat) => {
       renders.set(f.name, (renders.get(f.name) ?? 0) + 1)
-      return f.render(feed)
+      return f.render(doc, format)
     },
   }))
   return { formats, renders }

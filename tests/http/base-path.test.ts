@@ -1,6 +1,6 @@
 import { env as workerEnv } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
+import { createApp } from '../../src/app.ts'
 import type { Env } from '../../src/config.ts'
 import { findElements } from '../helpers/html.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'

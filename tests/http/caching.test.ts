@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
+import { createApp } from '../../src/app.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 
 const articles = await bundledArticles()
@@ -15,7 +16,7 @@ describe('Cache-Control', () => {
   })
 
   it('is configurable', async () => {
-    const res = await createApp({ articles }).request(
+    const res = await appWith({ articles }).request(
       '/feed.json',
       {},
       { CACHE_MAX_AGE: '60', CACHE_STALE_WHILE_REVALIDATE: '0' },
@@ -72,7 +73,7 @@ describe('compression', () => {
 
 describe('the client’s own Accept-Encoding', () => {
   it('wins over the header Cloudflare rewrites to "br, gzip" (request.cf.clientAcceptEncoding)', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     const rewritten = { 'Accept-Encoding': 'br, gzip' }
     const identity = await app.request(
       new Request('http://localhost/atom.xml', { headers: rewritten, cf: { clientAcceptEncoding: '' } } as RequestInit),

@@ -1,9 +1,10 @@
 import { exports, env as workerEnv } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
+import { createApp } from '../../src/app.ts'
 import type { Env } from '../../src/config.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import { parseHttpDate } from '../../src/http/conditional-get.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 import { countingFormats } from '../helpers/counting-formats.ts'
 
@@ -98,7 +99,7 @@ describe.each(PATHS)('conditional GET of %s', (path) => {
 describe('representations are built once', () => {
   it('renders each format once per base URL, however many GET, HEAD and 304 follow', async () => {
     const { formats, renders } = countingFormats()
-    const app = createApp({ articles, formats })
+    const app = appWith({ articles, formats })
     for (const format of formats) {
       const res = await app.request(format.path)
       const etag = res.headers.get('ETag')!
@@ -115,10 +116,10 @@ describe('representations are built once', () => {
   it('reads a representation from the Cache API in a fresh isolate instead of rendering it again', async () => {
     const env = { CF_VERSION_METADATA: { id: `test-${crypto.randomUUID()}` } }
     const one = countingFormats()
-    const a = await createApp({ articles, formats: one.formats }).request('/atom.xml', {}, env)
+    const a = await appWith({ articles, formats: one.formats }).request('/atom.xml', {}, env)
     expect(one.renders.get('atom')).toBe(1)
     const two = countingFormats() // a new app = a new isolate's memo, same data-center cache
-    const b = await createApp({ articles, formats: two.formats }).request('/atom.xml', {}, env)
+    const b = await appWith({ articles, formats: two.formats }).request('/atom.xml', {}, env)
     expect(two.renders.get('atom')).toBeUndefined()
     expect(b.headers.get('ETag')).toBe(a.headers.get('ETag'))
     expect(await b.text()).toBe(await a.text())
@@ -126,13 +127,13 @@ describe('representations are built once', () => {
 
   it('never shares Cache API entries between deployments', async () => {
     const one = countingFormats()
-    await createApp({ articles, formats: one.formats }).request(
+    await appWith({ articles, formats: one.formats }).request(
       '/atom.xml',
       {},
       { CF_VERSION_METADATA: { id: `v1-${crypto.randomUUID()}` } },
     )
     const two = countingFormats()
-    await createApp({ articles, formats: two.formats }).request(
+    await appWith({ articles, formats: two.formats }).request(
       '/atom.xml',
       {},
       { CF_VERSION_METADATA: { id: `v2-${crypto.randomUUID()}` } },
@@ -143,7 +144,7 @@ describe('representations are built once', () => {
 
 describe('one app, several configurations', () => {
   it('never serves bytes rendered for other settings', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     const a = await (await app.request('/feed.xml', {}, { SITE_TITLE: 'First' })).text()
     const b = await (await app.request('/feed.xml', {}, { SITE_TITLE: 'Second' })).text()
     expect(a).toContain('<title>First</title>')

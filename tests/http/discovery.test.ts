@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
 import { DEFAULTS, type Env } from '../../src/config.ts'
-import { SITEMAP_URLS } from '../../src/corpus/layout.ts'
-import { archivePages } from '../../src/feeds/feed-page.ts'
+import { SITEMAP_URLS } from '../../src/content/layout.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
-import type { Article } from '../../src/model.ts'
+import type { Article } from '../../src/model/article.ts'
+import { archivePages } from '../../src/paging.ts'
 import { dailyArticles } from '../fixtures/articles.ts'
+import { appWith } from '../helpers/app.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 const ORIGIN = 'http://localhost:8787'
 const articles = await dailyArticles(250)
-const app = createApp({ articles })
+const app = appWith({ articles })
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 /** The newest archive page of 250 articles. */
 const LAST_ARCHIVE = archivePages(250, DEFAULTS.feedItems)
@@ -56,7 +56,7 @@ describe('sitemap.xml and robots.txt', () => {
     const base = articles[0] as Article
     // Past the limit with synthetic copies (the page of each is never requested here).
     const many = Array.from({ length: SITEMAP_URLS + 5 }, (_, i) => ({ ...base, slug: `a-${i}`, id: `urn:x:${i}` }))
-    const big = createApp({ articles: many })
+    const big = appWith({ articles: many })
     const index = parseXml(await (await big.request(`${ORIGIN}/sitemap.xml`)).text())
     expect([index.local, index.uri]).toEqual(['sitemapindex', SITEMAP_NS])
     const locs = children(index, 'sitemap', SITEMAP_NS).map((s) => child(s, 'loc', SITEMAP_NS).text)
@@ -123,7 +123,7 @@ describe('feed icons', () => {
 
 describe('HTTP on the new URLs', () => {
   it('validators and 304s, CORS, HEAD and a 405 work on each as on the feeds', async () => {
-    const deployed = createApp({ articles })
+    const deployed = appWith({ articles })
     for (const path of NEW_URLS) {
       const res = await deployed.request(ORIGIN + path, {}, DEPLOYED)
       expect(res.status, path).toBe(200)

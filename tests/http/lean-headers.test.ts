@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
 import { FORMATS } from '../../src/feeds/formats.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 
 const articles = await bundledArticles()
@@ -37,7 +37,7 @@ describe.each(FORMATS)('what a poller of $path gets', (format) => {
   })
 
   it('a 200 with no header meant for browsers that no longer exist, in at most 700 bytes of headers', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     const res = await app.request(
       `https://news.example.com${format.path}`,
       { headers: { 'Accept-Encoding': 'gzip' } },
@@ -85,7 +85,7 @@ describe('Workers Cache headers', () => {
   })
 
   it('keep responses whose links depend on the Host out of the shared cache when no SITE_URL is set', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     const unset = await app.request('/feed.xml')
     expect(unset.headers.get('Cloudflare-CDN-Cache-Control')).toBe('no-store')
     expect(unset.headers.get('Cache-Control')).toContain('public')

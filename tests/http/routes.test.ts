@@ -1,9 +1,10 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp, INDEX_PAGE_SIZE } from '../../src/app.tsx'
 import { type Env, readConfig } from '../../src/config.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
+import { INDEX_PAGE_SIZE } from '../../src/paging.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 import { findElements } from '../helpers/html.ts'
 import { decodeHtml } from '../helpers/reader-text.ts'
@@ -64,7 +65,7 @@ describe.each(FORMATS)('$label at $path', (format) => {
   })
 
   it('links to the configured SITE_URL whatever host the request came to', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     const res = await app.request(`http://127.0.0.1:9999${format.path}`, {}, { SITE_URL: 'https://feeds.example.com/' })
     const body = await res.text()
     expect(itemsOf(format.name, body).every((i) => i.url.startsWith('https://feeds.example.com/articles/'))).toBe(true)
@@ -136,7 +137,7 @@ describe('errors', () => {
   })
 
   it('answers a broken configuration with 500 naming the variable', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     const res = await app.request('/feed.xml', {}, { SITE_URL: 'not a url', FEED_ITEMS: '0' })
     expect(res.status).toBe(500)
     const body = await res.text()

@@ -1,11 +1,11 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
-import { loadArticles } from '../../src/content/load-articles.ts'
-import { type FeedFormat, FORMATS } from '../../src/feeds/formats.ts'
+import type { FeedFormat } from '../../src/feeds/feed-format.ts'
+import { FORMATS } from '../../src/feeds/formats.ts'
 import { SITE_LIMITS } from '../../src/site/site-memo.ts'
 import { MAX_SITES } from '../../src/site/sites.ts'
-import { articleText, files } from '../fixtures/articles.ts'
+import { articleText, files, loadArticles } from '../fixtures/articles.ts'
+import { appWith } from '../helpers/app.ts'
 import { countingFormats } from '../helpers/counting-formats.ts'
 
 /** `count` small articles, one hour apart, through the real pipeline. */
@@ -21,7 +21,7 @@ async function corpus(count: number) {
 /** An app that counts what it builds, by key. */
 function counted(articles: Awaited<ReturnType<typeof corpus>>, formats?: readonly FeedFormat[]) {
   const builds = new Map<string, number>()
-  const app = createApp({
+  const app = appWith({
     articles,
     ...(formats && { formats }),
     onBuild: (key) => builds.set(key, (builds.get(key) ?? 0) + 1),
@@ -77,7 +77,7 @@ describe('the Cache API write after the response (waitUntil)', () => {
     const env = { CF_VERSION_METADATA: { id: `wait-until-${crypto.randomUUID()}` } }
     const first = countingFormats()
     const ctx = createExecutionContext()
-    const res = await createApp({ articles, formats: first.formats }).fetch(
+    const res = await appWith({ articles, formats: first.formats }).fetch(
       new Request('http://localhost/atom.xml'),
       env,
       ctx,
@@ -86,7 +86,7 @@ describe('the Cache API write after the response (waitUntil)', () => {
     await waitOnExecutionContext(ctx)
     expect(first.renders.get('atom')).toBe(1)
     const second = countingFormats()
-    const again = await createApp({ articles, formats: second.formats }).fetch(
+    const again = await appWith({ articles, formats: second.formats }).fetch(
       new Request('http://localhost/atom.xml'),
       env,
       createExecutionContext(),
@@ -99,7 +99,7 @@ describe('the Cache API write after the response (waitUntil)', () => {
 
 describe('the hot path', () => {
   it('answers a polled feed exactly as the routes do', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     for (const format of FORMATS) {
       const routed = await app.request(format.path, { headers: { 'Accept-Encoding': 'gzip' } })
       const fast = await app.request(format.path, { headers: { 'Accept-Encoding': 'gzip' } })

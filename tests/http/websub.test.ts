@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
@@ -9,7 +9,7 @@ const articles = await bundledArticles()
 const HUB = 'https://hub.example.net/'
 
 describe('WebSub', () => {
-  const withHub = createApp({ articles })
+  const withHub = appWith({ articles })
   const env = { WEBSUB_HUB: HUB }
 
   it('advertises the hub and self in RSS, Atom and JSON Feed when configured', async () => {
@@ -38,7 +38,7 @@ describe('WebSub', () => {
   })
 
   it('advertises no hub when none is configured', async () => {
-    const app = createApp({ articles })
+    const app = appWith({ articles })
     for (const path of ['/feed.xml', '/atom.xml', '/feed.json']) {
       const res = await app.request(path, {}, {})
       expect(res.headers.get('Link')).not.toContain('rel="hub"')

@@ -5,16 +5,15 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validateXML, type XMLValidationResult } from 'xmllint-wasm'
-import { createApp } from '../../src/app.tsx'
 import { readConfig } from '../../src/config.ts'
 import { tagKey } from '../../src/content/tag-key.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
-import { feedContext } from '../../src/feeds/feed-context.ts'
-import type { Article } from '../../src/model.ts'
-import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
+import type { Article } from '../../src/model/article.ts'
+import { ATOM, context, DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
 import { hostileMarkdown } from '../fixtures/hostile-markdown.ts'
 import { richArticle } from '../fixtures/rich-article.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled-node.ts'
 
 const articles = await bundledArticles()
@@ -24,7 +23,7 @@ const SCHEMA = readFileSync(resolve(import.meta.dirname, '../fixtures/schemas/at
 const TIMEOUT = 30_000
 
 function atomFor(list: readonly Article[]): string {
-  return renderAtom(feedContext(readConfig({}), list, 'http://localhost:8787'))
+  return renderAtom(context(list), ATOM)
 }
 
 function validate(xml: string): Promise<XMLValidationResult> {
@@ -75,7 +74,7 @@ describe('Atom feed against RFC 4287 Appendix B (RELAX NG, libxml2)', () => {
   it('every archive page and every tag feed (tags with Unicode, /, ?, #, .., & and <) is valid', {
     timeout: TIMEOUT * 4,
   }, async () => {
-    const app = createApp({ articles: await dailyArticles(250) })
+    const app = appWith({ articles: await dailyArticles(250) })
     const paths = ['/atom.xml', '/archive/1/atom.xml', '/archive/5/atom.xml']
     for (const tag of DAILY_TAGS) {
       const prefix = `/tags/${encodeURIComponent(tagKey(tag))}`
@@ -95,7 +94,7 @@ describe('Atom feed against RFC 4287 Appendix B (RELAX NG, libxml2)', () => {
   }, async () => {
     const rich = await richArticle()
     const hostile = await hostileMarkdown()
-    const app = createApp({ articles: [...rich.articles, ...hostile.articles], media: rich.media })
+    const app = appWith({ articles: [...rich.articles, ...hostile.articles], media: rich.media })
     const xml = await (await app.request('http://localhost:8787/atom.xml', {}, { FEED_ITEMS: '100' })).text()
     expect(xml.match(/<entry[ >]/g)).toHaveLength(1 + hostile.articles.length)
     const result = await validate(xml)

@@ -5,16 +5,14 @@ import { createRequire } from 'node:module'
 import Ajv, { type ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
-import { readConfig } from '../../src/config.ts'
 import { tagKey } from '../../src/content/tag-key.ts'
-import { feedContext } from '../../src/feeds/feed-context.ts'
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
-import type { Article } from '../../src/model.ts'
-import { DAILY_TAGS, dailyArticles } from '../fixtures/articles.ts'
+import type { Article } from '../../src/model/article.ts'
+import { context, DAILY_TAGS, dailyArticles, JSON_FEED } from '../fixtures/articles.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
 import { hostileMarkdown } from '../fixtures/hostile-markdown.ts'
 import { richArticle } from '../fixtures/rich-article.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled-node.ts'
 
 const articles = await bundledArticles()
@@ -29,10 +27,7 @@ addFormats(ajv)
 const validateFeed = ajv.compile(SCHEMA)
 
 function jsonFeedFor(list: readonly Article[]): Record<string, unknown> {
-  return JSON.parse(renderJsonFeed(feedContext(readConfig({}), list, 'http://localhost:8787'))) as Record<
-    string,
-    unknown
-  >
+  return JSON.parse(renderJsonFeed(context(list), JSON_FEED)) as Record<string, unknown>
 }
 
 /** Errors as readable lines, so a failure shows what ajv said. */
@@ -63,7 +58,7 @@ describe('JSON Feed against jsonfeed-schema schema-v1.1.json (ajv + ajv-formats)
   })
 
   it('every page of the chain (next_url) and every tag feed (tags with Unicode, /, ?, #, .., & and <) is valid', async () => {
-    const app = createApp({ articles: await dailyArticles(250) })
+    const app = appWith({ articles: await dailyArticles(250) })
     const starts = ['/feed.json', ...DAILY_TAGS.map((t) => `/tags/${encodeURIComponent(tagKey(t))}/feed.json`)]
     let documents = 0
     for (const start of starts) {
@@ -83,7 +78,7 @@ describe('JSON Feed against jsonfeed-schema schema-v1.1.json (ajv + ajv-formats)
   it('Markdown articles are valid: the example with its image and every hostile vector', async () => {
     const rich = await richArticle()
     const hostile = await hostileMarkdown()
-    const app = createApp({ articles: [...rich.articles, ...hostile.articles], media: rich.media })
+    const app = appWith({ articles: [...rich.articles, ...hostile.articles], media: rich.media })
     const feed = (await (await app.request('http://localhost:8787/feed.json', {}, { FEED_ITEMS: '100' })).json()) as {
       items: { image?: string }[]
     }

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateArticles } from '../../bench/generate-articles.ts'
 import { deployBundle } from '../../bench/lib/bundle.ts'
 import { type RunningWorker, startWorker } from '../../bench/lib/workers.ts'
-import { ARCHIVE_PAGE_SIZE } from '../../src/feeds/feed-page.ts'
 import type { JsonFeed } from '../../src/feeds/json-feed.ts'
-import { INDEX_PAGE_SIZE } from '../../src/site/page-size.ts'
+import { ARCHIVE_PAGE_SIZE, INDEX_PAGE_SIZE } from '../../src/paging.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -41,7 +40,7 @@ beforeAll(async () => {
   const chunkSize = (
     JSON.parse(readFileSync(join(tmp, 'assets/_content/manifest.json'), 'utf8')) as { chunkSize: number }
   ).chunkSize
-  // Chunks are filed from the oldest article (src/corpus/layout.ts).
+  // Chunks are filed from the oldest article (src/content/layout.ts).
   at = (p) => {
     const n = COUNT - 1 - p
     const chunk = readFileSync(join(tmp, `assets/_content/articles/${Math.floor(n / chunkSize)}.json`), 'utf8')

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadArticles } from '../../src/content/load-articles.ts'
+import { loadArticles } from '../fixtures/articles.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const CORPUS = join(ROOT, 'tests/fixtures/seed-corpus')

@@ -1,10 +1,10 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
 import { tagKey } from '../../src/content/tag-key.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import { PATHS } from '../../src/paths.ts'
 import { hostileArticles } from '../fixtures/hostile.ts'
+import { appWith } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 import { findElements } from '../helpers/html.ts'
 import { child, children, parseXml } from '../helpers/xml.ts'
@@ -166,7 +166,7 @@ describe('index page and OPML', () => {
 describe('hostile article text in pages', () => {
   it('is escaped in the feed preview, the index and the article page', async () => {
     const list = await hostileArticles()
-    const app = createApp({ articles: list })
+    const app = appWith({ articles: list })
     for (const [path, headers] of [
       ['/feed.xml', NAVIGATION],
       ['/', {}],
@@ -182,14 +182,13 @@ describe('hostile article text in pages', () => {
 describe('index pages', () => {
   /** 65 articles, newest first: three pages of 30, 30 and 5. */
   async function many() {
-    const { loadArticles } = await import('../../src/content/load-articles.ts')
-    const { articleText, files } = await import('../fixtures/articles.ts')
+    const { articleText, files, loadArticles } = await import('../fixtures/articles.ts')
     const texts: Record<string, string> = {}
     for (let i = 0; i < 65; i++)
       texts[`a${i}.txt`] = articleText(`Article ${i}`, 'Body.', {
         published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString(),
       })
-    return createApp({ articles: await loadArticles(files(texts)) })
+    return appWith({ articles: await loadArticles(files(texts)) })
   }
 
   it('lists 30 articles per page, newest first, with next and previous links', async () => {

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
-import { loadArticles } from '../../src/content/load-articles.ts'
-import { TAG_LIST_PAGE_SIZE } from '../../src/corpus/layout.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
-import { INDEX_PAGE_SIZE } from '../../src/site/page-size.ts'
-import { articleText, DAILY_TAGS, dailyArticles, files } from '../fixtures/articles.ts'
+import { INDEX_PAGE_SIZE, TAG_LIST_PAGE_SIZE } from '../../src/paging.ts'
+import { articleText, DAILY_TAGS, dailyArticles, files, loadArticles } from '../fixtures/articles.ts'
+import { appWith } from '../helpers/app.ts'
 import { findElements } from '../helpers/html.ts'
 import { decodeHtml } from '../helpers/reader-text.ts'
 
 const ORIGIN = 'http://localhost:8787'
 const articles = await dailyArticles(250)
-const app = createApp({ articles })
+const app = appWith({ articles })
 
 async function page(path: string) {
   const res = await app.request(ORIGIN + path)
@@ -48,7 +46,7 @@ describe('/tags', () => {
     const texts: Record<string, string> = {}
     for (let i = 0; i <= TAG_LIST_PAGE_SIZE; i++)
       texts[`${i}.txt`] = articleText(`Story ${i}`, 'x', { tags: `tag ${i}` })
-    const many = createApp({ articles: await loadArticles(files(texts)) })
+    const many = appWith({ articles: await loadArticles(files(texts)) })
     const first = await (await many.request(`${ORIGIN}/tags`)).text()
     expect(await findElements(first, 'ul.taglist li')).toHaveLength(TAG_LIST_PAGE_SIZE)
     expect((await findElements(first, 'a[rel="next"]'))[0]?.attributes.href).toBe(`${ORIGIN}/tags/page/2`)

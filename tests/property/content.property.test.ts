@@ -1,10 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ContentErrors } from '../../src/content/content-error.ts'
-import { loadArticles } from '../../src/content/load-articles.ts'
+import { ContentErrors } from '../../src/build/content-error.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
-import type { Article } from '../../src/model.ts'
-import { context } from '../fixtures/articles.ts'
+import type { Article } from '../../src/model/article.ts'
+import { context, loadArticles } from '../fixtures/articles.ts'
 import { anyText, params, someText } from '../helpers/property.ts'
 import { parseXml } from '../helpers/xml.ts'
 
@@ -90,7 +89,7 @@ describe('the content pipeline, for any file', () => {
           accepted++
           const feed = context(articles)
           for (const format of FORMATS) {
-            const body = format.render(feed)
+            const body = format.render(feed, format)
             if (format.xml) parseXml(body)
             else JSON.parse(body)
           }

@@ -1,10 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.tsx'
-import { ContentErrors } from '../../src/content/content-error.ts'
-import { loadArticles } from '../../src/content/load-articles.ts'
-import type { Article } from '../../src/model.ts'
-import { articleText, files } from '../fixtures/articles.ts'
+import { ContentErrors } from '../../src/build/content-error.ts'
+import type { Article } from '../../src/model/article.ts'
+import { articleText, files, loadArticles } from '../fixtures/articles.ts'
+import { appWith } from '../helpers/app.ts'
 import { anyText, params, someText } from '../helpers/property.ts'
 
 /** Every element name and attribute name in a document, read by workerd's HTMLRewriter. */
@@ -28,7 +27,7 @@ async function baseline(): Promise<{ elements: Set<string>; attributes: Set<stri
   const articles = await loadArticles(
     files({ 'plain.txt': articleText('Plain', 'Text.\n\nMore.', { tags: 'x', author: 'A <a@example.com>' }) }),
   )
-  const app = createApp({ articles })
+  const app = appWith({ articles })
   const a = await markup(await (await app.request('/')).text())
   const b = await markup(await (await app.request(`/articles/${articles[0]!.slug}`)).text())
   return { elements: new Set([...a.elements, ...b.elements]), attributes: new Set([...a.attributes, ...b.attributes]) }
@@ -72,7 +71,7 @@ describe('HTML pages, for any article text', async () => {
           return
         }
         reached++
-        const app = createApp({ articles })
+        const app = appWith({ articles })
         for (const path of ['/', `/articles/${articles[0]!.slug}`]) {
           const res = await app.request(path)
           expect(res.status).toBe(200)

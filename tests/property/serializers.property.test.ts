@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bodyHtml, bodyText } from '../../src/content/article-body.ts'
+import { bodyHtml, bodyText } from '../../src/content/stored-article.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
 import { type JsonFeed, renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import { renderRss } from '../../src/feeds/rss.ts'
-import type { Article } from '../../src/model.ts'
-import { context } from '../fixtures/articles.ts'
+import type { Article } from '../../src/model/article.ts'
+import { ATOM, context, JSON_FEED, RSS } from '../fixtures/articles.ts'
 import { anyText, params, someText } from '../helpers/property.ts'
 import { decodeHtml, shownAtom, shownByFeedparser, validatorSeesHtml, xmlChars } from '../helpers/reader-text.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
@@ -37,6 +37,7 @@ const article: fc.Arbitrary<Article> = fc
   .map(({ paragraphs, updatedOffset, authors, language, ...rest }) => {
     const a: Article = {
       ...rest,
+      format: 'text',
       paragraphs,
       // The serializers' input, made as the pipeline makes it; the assertions below do not use these.
       contentHtml: bodyHtml(paragraphs),
@@ -76,7 +77,7 @@ describe('serializers, for any article text and metadata', () => {
   it('RSS is well-formed, and readers show the same text, minus what XML cannot carry', () => {
     fc.assert(
       fc.property(articles, env, (list, settings) => {
-        const xml = renderRss(context(list, settings))
+        const xml = renderRss(context(list, settings), RSS)
         const channel = child(parseXml(xml), 'channel')
         const titleSources = [...xml.matchAll(/<item><title>(.*?)<\/title>/gs)].map((m) => m[1] as string)
         expect(shownByFeedparser(child(channel, 'title').text)).toBe(xmlChars(settings.SITE_TITLE))
@@ -99,7 +100,7 @@ describe('serializers, for any article text and metadata', () => {
   it('Atom is well-formed, and readers show the same text, minus what XML cannot carry', () => {
     fc.assert(
       fc.property(articles, env, (list, settings) => {
-        const feed = parseXml(renderAtom(context(list, settings)))
+        const feed = parseXml(renderAtom(context(list, settings), ATOM))
         expect(shownAtom(child(feed, 'title', NS.atom))).toBe(xmlChars(settings.SITE_TITLE))
         children(feed, 'entry', NS.atom).forEach((entry, i) => {
           const a = list[i] as Article
@@ -126,7 +127,7 @@ describe('serializers, for any article text and metadata', () => {
   it('JSON Feed parses and carries the model exactly', () => {
     fc.assert(
       fc.property(articles, env, (list, settings) => {
-        const json = JSON.parse(renderJsonFeed(context(list, settings))) as JsonFeed
+        const json = JSON.parse(renderJsonFeed(context(list, settings), JSON_FEED)) as JsonFeed
         expect(json.title).toBe(settings.SITE_TITLE)
         expect(
           json.items.map((i) => [

@@ -1,0 +1,126 @@
+import { publishedImageType } from '../content/image-types.ts'
+import { NO_ARTICLES_UPDATED } from '../feeds/feed-document.ts'
+import { renderOpml } from '../feeds/opml.ts'
+import { renderSitemap, renderSitemapIndex } from '../feeds/sitemap.ts'
+import { CONTENT_TYPES } from '../http/content-types.ts'
+import type { TagEntry } from '../model/site.ts'
+import { pageCount, TAG_LIST_PAGE_SIZE } from '../paging.ts'
+import { PATHS, ROUTES, sitemapPartNumber } from '../paths.ts'
+import { kind } from './response-kind.ts'
+import { STATIC_FILES, type StaticFileName } from './static-files.ts'
+
+/** The OPML subscription list: the site's feeds and every tag's. Reads every tag-list file. */
+export const opmlKind = kind<Record<string, never>, true>({
+  routes: [{ path: PATHS.opml, params: () => ({}) }],
+  key: () => 'opml',
+  locate: () => true,
+  memo: () => 'pinned',
+  cacheTag: () => 'opml',
+  profile: (site, _p, _f, tags) => site.profiles.service(tags),
+  async load(site, _p, _f, scope) {
+    const { corpus } = site
+    const pages = pageCount(corpus.manifest.tags.count, TAG_LIST_PAGE_SIZE)
+    const lists = await Promise.all(Array.from({ length: pages }, (_, i) => corpus.tagListPage(scope.files, i + 1)))
+    const tags: TagEntry[] = lists.flatMap((list) => list ?? [])
+    return {
+      render: () => renderOpml(site.config, site.links, tags, corpus.manifest.updated || NO_ARTICLES_UPDATED),
+      contentType: CONTENT_TYPES.opml,
+      updated: site.changed(corpus.manifest.updated),
+    }
+  },
+})
+
+/**
+ * `/sitemap.xml` (`n` undefined): the one sitemap, or on large sites the index of them; else
+ * sitemap `n` of the index, at `/sitemap-{n}.xml`.
+ */
+export const sitemapKind = kind<{ n: number | undefined }, { part: number | undefined }>({
+  routes: [
+    { path: PATHS.sitemap, params: () => ({ n: undefined }) },
+    { path: ROUTES.sitemapPart, params: (request) => ({ n: sitemapPartNumber(request.param('file')) }) },
+  ],
+  key: ({ n }) => `sitemap ${n ?? ''}`,
+  locate(site, { n }) {
+    const parts = site.corpus.manifest.sitemaps.length
+    if (n !== undefined && (parts <= 1 || n > parts)) return undefined
+    return { part: n ?? (parts <= 1 ? 1 : undefined) }
+  },
+  memo: ({ n }) => (n === undefined ? 'pinned' : 'documents'),
+  cacheTag: () => 'sitemaps',
+  profile: (site, _p, _f, tags) => site.profiles.service(tags),
+  async load(site, _p, { part }, scope) {
+    const { manifest } = site.corpus
+    const base = site.links.url('')
+    const fragment = part === undefined ? '' : ((await site.corpus.sitemap(scope.files, part)) ?? '')
+    return {
+      render: () => (part === undefined ? renderSitemapIndex(manifest.sitemaps, base) : renderSitemap(fragment, base)),
+      contentType: CONTENT_TYPES.xml,
+      updated: site.changed(part === undefined ? manifest.updated : manifest.sitemaps[part - 1] || undefined),
+    }
+  },
+})
+
+/** `robots.txt`: everything may be crawled; it names the sitemap. */
+export const robotsKind = kind<Record<string, never>, true>({
+  routes: [{ path: PATHS.robots, params: () => ({}) }],
+  key: () => 'robots',
+  locate: () => true,
+  memo: () => 'pinned',
+  cacheTag: () => 'robots',
+  profile: (site, _p, _f, tags) => site.profiles.service(tags),
+  load: async (site) => ({
+    render: () => `User-agent: *\nAllow: /\n\nSitemap: ${site.links.url(PATHS.sitemap)}\n`,
+    contentType: CONTENT_TYPES.text,
+    updated: site.changed(),
+  }),
+})
+
+/** Where each of the {@link STATIC_FILES} is served. */
+const STATIC_PATHS: Record<StaticFileName, string> = {
+  xsl: PATHS.xslt,
+  css: PATHS.css,
+  js: PATHS.script,
+  icon: PATHS.icon,
+  favicon: PATHS.favicon,
+}
+
+/** The stylesheet, the script, the XSLT and the default icons. */
+export const staticKind = kind<{ name: StaticFileName }, true>({
+  routes: Object.entries(STATIC_PATHS).map(([name, path]) => ({
+    path,
+    params: () => ({ name: name as StaticFileName }),
+  })),
+  key: ({ name }) => `text ${name}`,
+  locate: () => true,
+  memo: () => 'pinned',
+  cacheTag: ({ name }) => `assets,asset:${name}`,
+  profile: (site, _p, _f, tags) => site.profiles.service(tags),
+  load: async (site, { name }) => {
+    const { body, contentType } = STATIC_FILES[name]
+    return { render: () => (typeof body === 'string' ? body : body(site.links)), contentType, updated: site.changed() }
+  },
+})
+
+/**
+ * A published image (`/media/{hash}.{ext}`). Not kept in memory: images are the same for every site
+ * (origin) and up to 5 MiB, so each request reads the file, and their name, made from a hash of
+ * their bytes, is their ETag (no hashing).
+ */
+export const mediaKind = kind<{ name: string }, { bytes: Uint8Array; contentType: string }>({
+  routes: [{ path: ROUTES.media, params: (request) => ({ name: request.param('name') ?? '' }) }],
+  key: ({ name }) => `media ${name}`,
+  async locate(_site, { name }, scope) {
+    const contentType = publishedImageType(name)
+    const bytes = contentType && (await scope.files.bytes(`media/${name}`))
+    return contentType && bytes ? { bytes, contentType } : undefined
+  },
+  memo: () => 'none',
+  cacheTag: () => 'media',
+  profile: (site, _p, _f, tags) => site.profiles.media(tags),
+  load: async (site, { name }, { bytes, contentType }) => ({
+    render: () => bytes,
+    contentType,
+    updated: site.changed(),
+    etag: `"${name.slice(0, name.indexOf('.'))}"`,
+  }),
+})
