@@ -1,12 +1,12 @@
 /**
  * The Worker: the content built from `seeds/` (`npm run build:content`, into Static Assets) served
- * by the app. Nothing corpus-sized is bundled, so startup does not grow with the articles.
+ * by `createWorker`. Nothing corpus-sized is bundled, so startup does not grow with the articles.
  */
-import { createApp } from './app.ts'
 import type { Env } from './config.ts'
+import { createWorker } from './worker.ts'
 
-const app = createApp()
+const worker = createWorker()
 
 export default {
-  fetch: app.fetch,
+  fetch: worker.fetch,
 } satisfies ExportedHandler<Env>

@@ -42,6 +42,8 @@ interface KeyDescription {
   read(value: string, meta: Metadata): Problem | undefined
 }
 
+const SLUG_FIX = 'Use e.g. `slug: north-korea-crypto-theft`.'
+const LANGUAGE_FIX = 'Use e.g. `language: en` or `language: pt-BR`.'
 const DATE_FIX = 'Use RFC 3339, e.g. `2024-05-01` or `2024-05-01T09:30:00Z` or `2024-05-01T11:30:00+02:00`.'
 const AUTHOR = /^([^<>]+?)\s*(?:<([^<>\s]+)>)?$/
 
@@ -89,10 +91,7 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
     repeats: false,
     read(value, meta) {
       if (!SLUG_PATTERN.test(value))
-        return {
-          problem: `slug "${value}" is not lowercase words joined by hyphens`,
-          fix: 'Use e.g. `slug: north-korea-crypto-theft`.',
-        }
+        return { problem: `slug "${value}" is not lowercase words joined by hyphens`, fix: SLUG_FIX }
       meta.slug = value
     },
   },
@@ -160,10 +159,7 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
     repeats: false,
     read(value, meta) {
       if (!LANGUAGE_TAG.test(value))
-        return {
-          problem: `language "${value}" is not a BCP 47 language tag`,
-          fix: 'Use e.g. `language: en` or `language: pt-BR`.',
-        }
+        return { problem: `language "${value}" is not a BCP 47 language tag`, fix: LANGUAGE_FIX }
       meta.language = value
     },
   },

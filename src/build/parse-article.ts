@@ -66,15 +66,7 @@ export async function parseArticle(source: ArticleSource): Promise<ParsedArticle
   }
   const published = meta.published ?? ''
   const updated = meta.updated ?? published
-  if (meta.published !== undefined && updated < meta.published)
-    errors.push(
-      new ContentError(
-        metaFile,
-        1,
-        `updated (${updated}) is before published (${meta.published})`,
-        'Fix one of the two dates.',
-      ),
-    )
+  if (meta.published !== undefined && updated < meta.published) errors.push(dateProblem(metaFile, published, updated))
   if (errors.length > 0) throw new ContentErrors(errors)
 
   const { title, paragraphs } = body
@@ -94,15 +86,28 @@ export async function parseArticle(source: ArticleSource): Promise<ParsedArticle
     source: file,
   }
   if (image && !('problem' in image)) article.image = image
-  if (meta.language !== undefined) {
-    article.language = meta.language
-    if (!isPlainEnglish(meta.language))
-      article.dateLabels = {
-        published: displayDate(article.published, meta.language),
-        updated: displayDate(updated, meta.language),
-      }
-  }
+  if (meta.language !== undefined) setLanguage(article, meta.language)
   return { article, images: images.used }
+}
+
+/** Sets an article's own language, and its dates as a reader of that language writes them (see `Article.dateLabels`). */
+function setLanguage(article: Article, language: string): void {
+  article.language = language
+  if (!isPlainEnglish(language))
+    article.dateLabels = {
+      published: displayDate(article.published, language),
+      updated: displayDate(article.updated, language),
+    }
+}
+
+/** `updated` before `published`: the reader would see an article changed before it appeared. */
+function dateProblem(file: string, published: string, updated: string): ContentError {
+  return new ContentError(
+    file,
+    1,
+    `updated (${updated}) is before published (${published})`,
+    'Fix one of the two dates.',
+  )
 }
 
 /** What is wrong with a body as a whole: empty, a title with no letter or digit, or a title with no text. */

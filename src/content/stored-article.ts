@@ -21,19 +21,17 @@ export function toStored({ format, contentHtml, contentText: _text, ...stored }:
 }
 
 /**
- * Rebuilds the full article from its stored form (see {@link toStored}); with `site`, as that site
- * serves it (its author and language where the article has none). The HTML and text forms are
- * made when first read: an index page lists thirty articles and shows none of their bodies.
+ * Rebuilds the full article from its stored form (see {@link toStored}) as `site` serves it (its
+ * author and language where the article has none). The HTML and text forms are made when first
+ * read: an index page lists thirty articles and shows none of their bodies.
  */
-export function fromStored(stored: StoredArticle): Article
-export function fromStored(stored: StoredArticle, site: SiteDefaults): SiteArticle
-export function fromStored(stored: StoredArticle, site?: SiteDefaults): Article {
+export function fromStored(stored: StoredArticle, site: SiteDefaults): SiteArticle {
   const { html: markdownHtml, ...fields } = stored
   let html = markdownHtml
   let text: string | undefined
   return {
     ...fields,
-    ...(site && authorAndLanguage(stored, site)),
+    ...authorAndLanguage(stored, site),
     format: markdownHtml === undefined ? 'text' : 'markdown',
     get contentHtml() {
       html ??= bodyHtml(stored.paragraphs)

@@ -19,7 +19,7 @@ import {
 import { RefusedContent } from '../content/refused-content.ts'
 import type { SiteDefaults } from '../content/site-defaults.ts'
 import { fromStored } from '../content/stored-article.ts'
-import type { Article, SiteArticle } from '../model/article.ts'
+import type { SiteArticle } from '../model/article.ts'
 import type { TagEntry } from '../model/site.ts'
 import type { ContentFiles } from './files.ts'
 
@@ -88,32 +88,22 @@ export class Corpus {
   }
 
   /** Positions `start` to `end` (exclusive) of the whole corpus (see {@link listRange}). */
-  range(files: ContentFiles, start: number, end: number): Promise<Article[]>
-  range(files: ContentFiles, start: number, end: number, site: SiteDefaults): Promise<SiteArticle[]>
-  range(files: ContentFiles, start: number, end: number, site?: SiteDefaults): Promise<Article[]> {
+  range(files: ContentFiles, start: number, end: number, site: SiteDefaults): Promise<SiteArticle[]> {
     return this.listRange(files, this.all, start, end, site)
   }
 
   /**
    * Positions `start` to `end` (exclusive), newest first, of `list`: the whole corpus ({@link all})
-   * or a tag's articles ({@link tagList}); as `site` serves them when given (see `authorAndLanguage`), else
-   * as stored. Chunks are filed from the oldest: position `p` is article `count - 1 - p` from the oldest.
+   * or a tag's articles ({@link tagList}), as `site` serves them (see `authorAndLanguage`). Chunks
+   * are filed from the oldest: position `p` is article `count - 1 - p` from the oldest.
    */
-  listRange(files: ContentFiles, list: ArticleList, start: number, end: number): Promise<Article[]>
-  listRange(
-    files: ContentFiles,
-    list: ArticleList,
-    start: number,
-    end: number,
-    site: SiteDefaults | undefined,
-  ): Promise<SiteArticle[]>
   async listRange(
     files: ContentFiles,
     list: ArticleList,
     start: number,
     end: number,
-    site?: SiteDefaults,
-  ): Promise<Article[]> {
+    site: SiteDefaults,
+  ): Promise<SiteArticle[]> {
     const { chunkSize } = this.manifest
     // From the oldest: [first, last) is the same run of articles, counted the other way.
     const first = Math.max(0, list.count - end)
@@ -129,7 +119,7 @@ export class Corpus {
       .flat()
       .slice(first - c0 * chunkSize, last - c0 * chunkSize)
       .reverse()
-      .map((stored) => (site ? fromStored(stored, site) : fromStored(stored)))
+      .map((stored) => fromStored(stored, site))
   }
 
   /** The article whose page is `/articles/{slug}`, or `undefined`. */

@@ -1,7 +1,7 @@
 // Written here rather than with `feed` (6.0.0): its Atom cannot carry `xml:lang`, writes `<category>`
 // without `term`, puts text in CDATA that a second `]]>` breaks, leaves control characters in and
 // makes one `feed` option the self link of both RSS and Atom; none of that can be fixed from the input.
-import type { Author } from '../model/article.ts'
+import type { Author, SiteArticle } from '../model/article.ts'
 import type { FeedDocument } from '../model/feed.ts'
 import { rfc3339 } from './dates.ts'
 import type { FeedFormat } from './feed-format.ts'
@@ -15,36 +15,6 @@ import { element, stylesheetInstruction, textElement, XML_DECLARATION } from './
  * @see https://www.rfc-editor.org/rfc/rfc4287
  */
 export function renderAtom(doc: FeedDocument, format: FeedFormat): string {
-  const entries = doc.articles.map((article) => {
-    const url = doc.articleUrl(article.slug)
-    const image = article.image
-    return element(
-      'entry',
-      // RFC 4287 §2: xml:lang on an entry overrides the feed's, for articles in another language.
-      { 'xml:lang': article.language !== doc.language ? article.language : undefined },
-      textElement('id', article.id),
-      atomTextElement('title', article.title),
-      textElement('updated', rfc3339(article.updated)),
-      textElement('published', rfc3339(article.published)),
-      element('link', { rel: 'alternate', type: 'text/html', href: url }),
-      // RFC 4287 §4.2.7.2: rel="enclosure", with its type and length when known.
-      ...(image
-        ? [
-            element('link', {
-              rel: 'enclosure',
-              type: image.type,
-              length: image.length === undefined ? undefined : String(image.length),
-              href: imageUrl(image, url),
-            }),
-          ]
-        : []),
-      ...article.authors.map(authorElement),
-      ...article.tags.map((tag) => element('category', { term: tag })),
-      atomTextElement('summary', article.summary),
-      // RFC 4287 §4.1.3.3: type="html" content is escaped HTML markup.
-      textElement('content', feedHtml(article, url), { type: 'html' }),
-    )
-  })
   return (
     XML_DECLARATION +
     stylesheetInstruction(doc.stylesheet) +
@@ -68,9 +38,39 @@ export function renderAtom(doc: FeedDocument, format: FeedFormat): string {
       // RFC 4287 §4.2.5 and §4.2.8: a small square icon and a larger image.
       textElement('icon', doc.favicon),
       textElement('logo', doc.icon),
-      ...entries,
+      ...doc.articles.map((article) => entryElement(article, doc.articleUrl(article.slug), doc.language)),
     ) +
     '\n'
+  )
+}
+
+/** One article as an Atom entry (RFC 4287 §4.1.2); `url` is its page, `language` the feed's. */
+function entryElement(article: SiteArticle, url: string, language: string): string {
+  return element(
+    'entry',
+    // RFC 4287 §2: xml:lang on an entry overrides the feed's, for articles in another language.
+    { 'xml:lang': article.language !== language ? article.language : undefined },
+    textElement('id', article.id),
+    atomTextElement('title', article.title),
+    textElement('updated', rfc3339(article.updated)),
+    textElement('published', rfc3339(article.published)),
+    element('link', { rel: 'alternate', type: 'text/html', href: url }),
+    // RFC 4287 §4.2.7.2: rel="enclosure", with its type and length when known.
+    ...(article.image
+      ? [
+          element('link', {
+            rel: 'enclosure',
+            type: article.image.type,
+            length: article.image.length === undefined ? undefined : String(article.image.length),
+            href: imageUrl(article.image, url),
+          }),
+        ]
+      : []),
+    ...article.authors.map(authorElement),
+    ...article.tags.map((tag) => element('category', { term: tag })),
+    atomTextElement('summary', article.summary),
+    // RFC 4287 §4.1.3.3: type="html" content is escaped HTML markup.
+    textElement('content', feedHtml(article, url), { type: 'html' }),
   )
 }
 

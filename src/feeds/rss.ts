@@ -3,7 +3,7 @@
 // name-only `<author>` the W3C validator rejects; none of that can be fixed from the input.
 
 import { escapeHtml } from '../content/escape-html.ts'
-import type { ArticleImage, Author } from '../model/article.ts'
+import type { ArticleImage, Author, SiteArticle } from '../model/article.ts'
 import type { FeedDocument } from '../model/feed.ts'
 import { rfc822 } from './dates.ts'
 import type { FeedFormat } from './feed-format.ts'
@@ -30,25 +30,6 @@ const NAMESPACES = {
  * @see https://validator.w3.org/feed/docs/rss2.html
  */
 export function renderRss(doc: FeedDocument, format: FeedFormat): string {
-  const items = doc.articles.map((article) => {
-    const url = doc.articleUrl(article.slug)
-    const image = article.image
-    return element(
-      'item',
-      {},
-      rssTextElement('title', article.title),
-      textElement('link', url),
-      // The id is a URN, not the page URL, so it is not a permalink (RSS 2.0 <guid>).
-      textElement('guid', article.id, { isPermaLink: 'false' }),
-      textElement('pubDate', rfc822(article.published)),
-      // <description> is entity-encoded HTML for readers; the summary is plain text, so escape it as HTML first.
-      textElement('description', escapeHtml(article.summary)),
-      textElement('content:encoded', feedHtml(article, url)),
-      ...(image ? [imageElement(image, url)] : []),
-      ...article.authors.map(authorElement),
-      ...article.tags.map((tag) => element('category', {}, rssCharacterData(tag))),
-    )
-  })
   return (
     XML_DECLARATION +
     stylesheetInstruction(doc.stylesheet) +
@@ -76,10 +57,29 @@ export function renderRss(doc: FeedDocument, format: FeedFormat): string {
           rssTextElement('title', doc.title),
           textElement('link', doc.home),
         ),
-        ...items,
+        ...doc.articles.map((article) => itemElement(article, doc.articleUrl(article.slug))),
       ),
     ) +
     '\n'
+  )
+}
+
+/** One article as an RSS 2.0 `<item>`; `url` is its page. */
+function itemElement(article: SiteArticle, url: string): string {
+  return element(
+    'item',
+    {},
+    rssTextElement('title', article.title),
+    textElement('link', url),
+    // The id is a URN, not the page URL, so it is not a permalink (RSS 2.0 <guid>).
+    textElement('guid', article.id, { isPermaLink: 'false' }),
+    textElement('pubDate', rfc822(article.published)),
+    // <description> is entity-encoded HTML for readers; the summary is plain text, so escape it as HTML first.
+    textElement('description', escapeHtml(article.summary)),
+    textElement('content:encoded', feedHtml(article, url)),
+    ...(article.image ? [imageElement(article.image, url)] : []),
+    ...article.authors.map(authorElement),
+    ...article.tags.map((tag) => element('category', {}, rssCharacterData(tag))),
   )
 }
 

@@ -51,37 +51,7 @@ export function Layout(props: LayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={props.language}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{props.title}</title>
-          <meta name="description" content={props.description} />
-          <link rel="canonical" href={props.canonical} />
-          <FeedLinks families={props.subjectFeeds} links={links} />
-          {FORMATS.map((f) => (
-            <link rel="alternate" type={f.mediaType} title={f.label} href={links.url(f.path)} />
-          ))}
-          <FeedLinks families={props.relatedFeeds} links={links} />
-          <meta property="og:type" content={social.type} />
-          <meta property="og:site_name" content={social.siteName} />
-          <meta property="og:title" content={props.title} />
-          <meta property="og:description" content={props.description} />
-          <meta property="og:url" content={props.canonical} />
-          <meta property="og:locale" content={props.language.replace('-', '_')} />
-          {social.published && <meta property="article:published_time" content={social.published} />}
-          {social.modified && <meta property="article:modified_time" content={social.modified} />}
-          {social.tags?.map((t) => (
-            <meta property="article:tag" content={t} />
-          ))}
-          {social.image && <meta property="og:image" content={social.image} />}
-          <meta name="twitter:card" content={social.image ? 'summary_large_image' : 'summary'} />
-          <meta name="twitter:title" content={props.title} />
-          <meta name="twitter:description" content={props.description} />
-          <meta name="color-scheme" content="light dark" />
-          <link rel="icon" href={ICON} />
-          <link rel="stylesheet" href={links.css} />
-          <script src={links.script} defer></script>
-        </head>
+        <PageHead {...props} />
         <body>
           <header class="site">
             <div class="wrap">
@@ -112,6 +82,44 @@ export function Layout(props: LayoutProps) {
         </body>
       </html>
     </>
+  )
+}
+
+/** A page's `<head>`: its metadata, feed autodiscovery (subject, site, related), social cards, icon, stylesheet and script. */
+function PageHead(props: Omit<LayoutProps, 'children'>) {
+  const { links, social } = props
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{props.title}</title>
+      <meta name="description" content={props.description} />
+      <link rel="canonical" href={props.canonical} />
+      <FeedLinks families={props.subjectFeeds} links={links} />
+      {FORMATS.map((f) => (
+        <link rel="alternate" type={f.mediaType} title={f.label} href={links.url(f.path)} />
+      ))}
+      <FeedLinks families={props.relatedFeeds} links={links} />
+      <meta property="og:type" content={social.type} />
+      <meta property="og:site_name" content={social.siteName} />
+      <meta property="og:title" content={props.title} />
+      <meta property="og:description" content={props.description} />
+      <meta property="og:url" content={props.canonical} />
+      <meta property="og:locale" content={props.language.replace('-', '_')} />
+      {social.published && <meta property="article:published_time" content={social.published} />}
+      {social.modified && <meta property="article:modified_time" content={social.modified} />}
+      {social.tags?.map((t) => (
+        <meta property="article:tag" content={t} />
+      ))}
+      {social.image && <meta property="og:image" content={social.image} />}
+      <meta name="twitter:card" content={social.image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={props.title} />
+      <meta name="twitter:description" content={props.description} />
+      <meta name="color-scheme" content="light dark" />
+      <link rel="icon" href={ICON} />
+      <link rel="stylesheet" href={links.css} />
+      <script src={links.script} defer></script>
+    </head>
   )
 }
 

@@ -1,38 +1,37 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Env } from '../config.ts'
 import type { FeedFormat } from '../feeds/feed-format.ts'
 import { isBrowserNavigation } from '../http/browser-navigation.ts'
 import { sendPrepared } from '../http/prepared-response.ts'
 import { originOf } from '../paths.ts'
 import { feedKey } from '../site/feed-kinds.tsx'
 import type { SiteResolver } from '../site/site-resolver.ts'
-import type { AppEnv } from './site-routes.ts'
 
 /**
- * The hot path, as the app's first step: most traffic is readers polling a fixed feed URL whose
- * response is already in memory, so that is answered here, before the site's router and its
- * context are built (they cost about 7 % of such a request, measured with `npm run bench`). Any
- * other request, or a feed not yet in memory, goes on to the routes, which make the same
- * response. A URL with a query never matches here (`?view=xslt` is another view).
+ * The hot path: most traffic is readers polling a fixed feed URL whose response is already in
+ * memory. This answers those before Hono runs at all: Hono's dispatch, middleware and context cost
+ * about a fifth of such a request in workerd (`npm run bench` measured 75 µs of CPU per poll here
+ * against 94 µs through a Hono middleware). It returns `undefined` for anything else (another
+ * URL, a URL with a query, a feed not yet in memory), which the app then answers with the same
+ * response the routes make.
  *
  * @param formats - the rows of the formats table, each polled at its own path
  */
-export function pollFromMemory(resolver: SiteResolver, formats: readonly FeedFormat[]): MiddlewareHandler<AppEnv> {
+export function pollFromMemory(
+  resolver: SiteResolver,
+  formats: readonly FeedFormat[],
+): (request: Request, env: Env | undefined) => Response | undefined {
   const byPath = new Map(formats.map((f) => [f.path, f]))
-  return function pollFromMemory(c, next) {
-    const request = c.req.raw
-    if (request.method === 'GET' || request.method === 'HEAD') {
-      const url = request.url
-      const origin = originOf(url)
-      const site = resolver.ready(c.env, origin)
-      const base = site?.config.basePath ?? ''
-      const format =
-        site && url.startsWith(base, origin.length) ? byPath.get(url.slice(origin.length + base.length)) : undefined
-      if (site && format) {
-        const view = isBrowserNavigation(request.headers) ? 'preview' : 'feed'
-        const prepared = site.peek(feedKey({ format, view, negotiated: false }))
-        if (prepared) return Promise.resolve(sendPrepared(request, prepared))
-      }
-    }
-    return next()
+  return function pollFromMemory(request, env) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
+    const url = request.url
+    const origin = originOf(url)
+    const site = resolver.ready(env, origin)
+    if (!site) return undefined
+    const base = site.config.basePath
+    const format = url.startsWith(base, origin.length) ? byPath.get(url.slice(origin.length + base.length)) : undefined
+    if (!format) return undefined
+    const view = isBrowserNavigation(request.headers) ? 'preview' : 'feed'
+    const prepared = site.peek(feedKey({ format, view, negotiated: false }))
+    return prepared && sendPrepared(request, prepared)
   }
 }

@@ -6,29 +6,49 @@ import { CONTENT_TYPES } from '../http/content-types.ts'
 import type { TagEntry } from '../model/site.ts'
 import { pageCount, TAG_LIST_PAGE_SIZE } from '../paging.ts'
 import { PATHS, ROUTES, sitemapPartNumber } from '../paths.ts'
-import { kind } from './response-kind.ts'
+import { kind, type Rendering, type SiteContext } from './response-kind.ts'
+import type { RequestScope } from './site-options.ts'
 import { STATIC_FILES, type StaticFileName } from './static-files.ts'
 
+/**
+ * A row for a document at one fixed URL that always exists, read by programs (the OPML,
+ * `robots.txt`): kept for the isolate's life, tagged with its key.
+ */
+function fixedDocument(
+  path: string,
+  key: string,
+  load: (site: SiteContext, scope: RequestScope) => Promise<Rendering>,
+) {
+  return kind<Record<string, never>, true>({
+    routes: [{ path, params: () => ({}) }],
+    key: () => key,
+    locate: () => true,
+    memo: () => 'pinned',
+    cacheTag: () => key,
+    profile: (site, _p, _f, tags) => site.profiles.service(tags),
+    load: (site, _p, _f, scope) => load(site, scope),
+  })
+}
+
 /** The OPML subscription list: the site's feeds and every tag's. Reads every tag-list file. */
-export const opmlKind = kind<Record<string, never>, true>({
-  routes: [{ path: PATHS.opml, params: () => ({}) }],
-  key: () => 'opml',
-  locate: () => true,
-  memo: () => 'pinned',
-  cacheTag: () => 'opml',
-  profile: (site, _p, _f, tags) => site.profiles.service(tags),
-  async load(site, _p, _f, scope) {
-    const { corpus } = site
-    const pages = pageCount(corpus.manifest.tags.count, TAG_LIST_PAGE_SIZE)
-    const lists = await Promise.all(Array.from({ length: pages }, (_, i) => corpus.tagListPage(scope.files, i + 1)))
-    const tags: TagEntry[] = lists.flatMap((list) => list ?? [])
-    return {
-      render: () => renderOpml(site.config, site.links, tags, corpus.manifest.updated || NO_ARTICLES_UPDATED),
-      contentType: CONTENT_TYPES.opml,
-      updated: site.changed(corpus.manifest.updated),
-    }
-  },
+export const opmlKind = fixedDocument(PATHS.opml, 'opml', async (site, scope) => {
+  const { corpus } = site
+  const pages = pageCount(corpus.manifest.tags.count, TAG_LIST_PAGE_SIZE)
+  const lists = await Promise.all(Array.from({ length: pages }, (_, i) => corpus.tagListPage(scope.files, i + 1)))
+  const tags: TagEntry[] = lists.flatMap((list) => list ?? [])
+  return {
+    render: () => renderOpml(site.config, site.links, tags, corpus.manifest.updated || NO_ARTICLES_UPDATED),
+    contentType: CONTENT_TYPES.opml,
+    updated: site.changed(corpus.manifest.updated),
+  }
 })
+
+/** `robots.txt`: everything may be crawled; it names the sitemap. */
+export const robotsKind = fixedDocument(PATHS.robots, 'robots', async (site) => ({
+  render: () => `User-agent: *\nAllow: /\n\nSitemap: ${site.links.url(PATHS.sitemap)}\n`,
+  contentType: CONTENT_TYPES.text,
+  updated: site.changed(),
+}))
 
 /**
  * `/sitemap.xml` (`n` undefined): the one sitemap, or on large sites the index of them; else
@@ -58,21 +78,6 @@ export const sitemapKind = kind<{ n: number | undefined }, { part: number | unde
       updated: site.changed(part === undefined ? manifest.updated : manifest.sitemaps[part - 1] || undefined),
     }
   },
-})
-
-/** `robots.txt`: everything may be crawled; it names the sitemap. */
-export const robotsKind = kind<Record<string, never>, true>({
-  routes: [{ path: PATHS.robots, params: () => ({}) }],
-  key: () => 'robots',
-  locate: () => true,
-  memo: () => 'pinned',
-  cacheTag: () => 'robots',
-  profile: (site, _p, _f, tags) => site.profiles.service(tags),
-  load: async (site) => ({
-    render: () => `User-agent: *\nAllow: /\n\nSitemap: ${site.links.url(PATHS.sitemap)}\n`,
-    contentType: CONTENT_TYPES.text,
-    updated: site.changed(),
-  }),
 })
 
 /** Where each of the {@link STATIC_FILES} is served. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import seedMeta from '../../seeds/000_b6997ea73d66a62f.meta?raw'
 import seedText from '../../seeds/000_b6997ea73d66a62f.txt?raw'
+import { DEFAULTS } from '../../src/config.ts'
 import { files, loadArticles } from '../fixtures/articles.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 
@@ -60,7 +61,7 @@ describe('the bundled seed article', async () => {
     expect(article.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
-  it('is what the build bundled into the Worker', () => {
-    expect(bundled).toEqual([article])
+  it('is what the build bundled into the Worker, served with the default author and language', () => {
+    expect(bundled).toEqual([{ ...article, authors: [{ name: DEFAULTS.author }], language: DEFAULTS.language }])
   })
 })

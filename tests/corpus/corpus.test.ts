@@ -108,18 +108,19 @@ describe('packCorpus', () => {
 describe('Corpus', () => {
   it('reads back every article in feed order, across chunk boundaries', async () => {
     const corpus = await Corpus.open(content)
-    expect((await corpus.range(content, 0, COUNT)).map((a) => a.id)).toEqual(articles.map((a) => a.id))
-    expect((await corpus.range(content, CHUNK_SIZE - 3, CHUNK_SIZE + 30)).map((a) => a.slug)).toEqual(
+    expect((await corpus.range(content, 0, COUNT, SITE)).map((a) => a.id)).toEqual(articles.map((a) => a.id))
+    expect((await corpus.range(content, CHUNK_SIZE - 3, CHUNK_SIZE + 30, SITE)).map((a) => a.slug)).toEqual(
       articles.slice(CHUNK_SIZE - 3, CHUNK_SIZE + 30).map((a) => a.slug),
     )
-    expect(await corpus.range(content, COUNT, COUNT + 10)).toEqual([])
-    expect(await corpus.range(content, -5, 2)).toHaveLength(2)
+    expect(await corpus.range(content, COUNT, COUNT + 10, SITE)).toEqual([])
+    expect(await corpus.range(content, -5, 2, SITE)).toHaveLength(2)
   })
 
   it('rebuilds the same article the pipeline made, HTML and text included', async () => {
     const corpus = await Corpus.open(content)
-    const [first] = await corpus.range(content, 0, 1)
-    expect({ ...first }).toEqual({ ...articles[0] })
+    const [first] = await corpus.range(content, 0, 1, SITE)
+    // The site's author and language fill in what the file does not say (the next test).
+    expect({ ...first }).toEqual({ ...articles[0], authors: [SITE.author], language: SITE.language })
   })
 
   it("serves an article as the site does: the site's author and language where the file has none", async () => {
@@ -140,8 +141,9 @@ describe('Corpus', () => {
       [{ name: 'Ada Lovelace', email: 'ada@example.com' }],
       'pt-BR',
     ])
-    // Stored as written: another site with other settings reads its own author into the same file.
-    expect((await corpus.range(packed, 1, 2))[0]?.authors).toEqual([])
+    // Stored as written: another site with other settings reads its own author from the same file.
+    const other = { author: { name: 'Another Site' }, language: 'de' }
+    expect((await corpus.range(packed, 1, 2, other))[0]?.authors).toEqual([other.author])
   })
 
   it('finds every article by its slug, and nothing else', async () => {
@@ -168,9 +170,9 @@ describe('Corpus', () => {
     const corpus = await Corpus.open(content)
     const tag = await corpus.tag(content, 't2')
     expect(tag?.count).toBe(23)
-    const all = await corpus.listRange(content, corpus.tagList(tag!), 0, 100)
+    const all = await corpus.listRange(content, corpus.tagList(tag!), 0, 100, SITE)
     expect(all.map((a) => a.slug)).toEqual(articles.filter((a) => a.tags.includes('t2')).map((a) => a.slug))
-    expect((await corpus.listRange(content, corpus.tagList(tag!), 20, 22)).map((a) => a.slug)).toEqual(
+    expect((await corpus.listRange(content, corpus.tagList(tag!), 20, 22, SITE)).map((a) => a.slug)).toEqual(
       all.slice(20, 22).map((a) => a.slug),
     )
     for (const key of ['T2', 'nope', '', 'constructor', '__proto__'])
@@ -182,6 +184,6 @@ describe('Corpus', () => {
     broken.delete('articles/1.json')
     const files = memoryFiles(broken)
     const corpus = await Corpus.open(files)
-    await expect(corpus.range(files, 0, COUNT)).rejects.toThrow(/articles\/1\.json/)
+    await expect(corpus.range(files, 0, COUNT, SITE)).rejects.toThrow(/articles\/1\.json/)
   })
 })

@@ -1,19 +1,40 @@
-import { type AppOptions, createApp } from '../../src/app.ts'
 import { packCorpus } from '../../src/build/pack.ts'
+import type { Env } from '../../src/config.ts'
 import type { Article } from '../../src/model/article.ts'
+import { createWorker, type WorkerOptions } from '../../src/worker.ts'
 import { memoryFiles } from './memory-files.ts'
 
 /** Articles a test brings (newest first, as `loadContent` returns them), and the images they use. */
-export interface TestContent extends Omit<AppOptions, 'files'> {
+export interface TestContent extends Omit<WorkerOptions, 'files'> {
   articles: readonly Article[]
   /** By published path (`media/….png`), as `loadContent` returns them. */
   media?: ReadonlyMap<string, Uint8Array>
 }
 
+/** A Worker under test: its `fetch`, and `request`, which takes a path as Hono's `app.request` does. */
+export interface TestWorker {
+  fetch(request: Request, env?: Env, ctx?: ExecutionContext): Promise<Response>
+  request(input: string | Request, init?: RequestInit, env?: Env): Promise<Response>
+}
+
 /**
- * The app serving a test's own articles: laid out by the build's code (`packCorpus`) exactly as the
- * build lays them out on disk, and handed to the Worker as files.
+ * The Worker as `src/index.ts` makes it (the hot path, then the app), over the content built from
+ * `seeds/` (read through the `ASSETS` binding of the env each request brings), or over `options.files`.
  */
-export function appWith({ articles, media, ...options }: TestContent) {
-  return createApp({ ...options, files: memoryFiles(packCorpus(articles, media)) })
+export function testWorker(options: WorkerOptions = {}): TestWorker {
+  const worker = createWorker(options)
+  const fetch = async (request: Request, env: Env = {}, ctx?: ExecutionContext) => worker.fetch(request, env, ctx)
+  return {
+    fetch,
+    request: (input, init, env) =>
+      fetch(typeof input === 'string' ? new Request(new URL(input, 'http://localhost').href, init) : input, env),
+  }
+}
+
+/**
+ * The Worker serving a test's own articles: laid out by the build's code (`packCorpus`) exactly as
+ * the build lays them out on disk, and handed to the Worker as files.
+ */
+export function appWith({ articles, media, ...options }: TestContent): TestWorker {
+  return testWorker({ ...options, files: memoryFiles(packCorpus(articles, media)) })
 }

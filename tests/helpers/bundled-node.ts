@@ -1,10 +1,11 @@
 /** The articles of `seeds/` as built on disk (`generated/assets/_content/`), for tests that run in Node. */
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { readConfig } from '../../src/config.ts'
 import { CONTENT_PREFIX } from '../../src/content/layout.ts'
 import { Corpus } from '../../src/corpus/corpus.ts'
 import type { ContentFiles } from '../../src/corpus/files.ts'
-import type { Article } from '../../src/model/article.ts'
+import type { SiteArticle } from '../../src/model/article.ts'
 
 /** Reads the built content files from a folder (default: this project's generated assets). */
 export function diskFiles(assetsDir = resolve(import.meta.dirname, '../../generated/assets')): ContentFiles {
@@ -18,9 +19,9 @@ export function diskFiles(assetsDir = resolve(import.meta.dirname, '../../genera
   }
 }
 
-/** Every bundled article, newest first. */
-export async function bundledArticles(): Promise<Article[]> {
+/** Every bundled article, newest first, as a site with the default settings serves it. */
+export async function bundledArticles(): Promise<SiteArticle[]> {
   const files = diskFiles()
   const corpus = await Corpus.open(files)
-  return corpus.range(files, 0, corpus.count)
+  return corpus.range(files, 0, corpus.count, readConfig({}))
 }

@@ -3,7 +3,7 @@ import { FORMATS } from '../../src/feeds/formats.ts'
 
 /**
  * The formats, each wrapped to count how often it really renders (a memo or Cache API hit renders
- * nothing): pass `formats` to `createApp`, read `renders` by format name.
+ * nothing): pass `formats` to `createWorker`, read `renders` by format name.
  */
 export function countingFormats(): { formats: FeedFormat[]; renders: Map<string, number> } {
   const renders = new Map<string, number>()

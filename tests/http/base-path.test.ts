@@ -1,7 +1,7 @@
 import { env as workerEnv } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.ts'
 import type { Env } from '../../src/config.ts'
+import { testWorker } from '../helpers/app.ts'
 import { findElements } from '../helpers/html.ts'
 import { child, children, NS, parseXml } from '../helpers/xml.ts'
 
@@ -9,7 +9,7 @@ import { child, children, NS, parseXml } from '../helpers/xml.ts'
 // with that path and every link must point under it.
 const SITE = 'https://example.com/blog'
 const env = { ...(workerEnv as unknown as Env), SITE_URL: SITE }
-const app = createApp()
+const app = testWorker()
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await app.fetch(new Request(`https://example.com${path}`, { headers, redirect: 'manual' }), env)

@@ -1,7 +1,6 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.ts'
-import { appWith } from '../helpers/app.ts'
+import { appWith, testWorker } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 
 const articles = await bundledArticles()
@@ -35,7 +34,7 @@ describe('compression', () => {
     const plain = await worker.fetch(`${ORIGIN}/feed.xml`)
     const plainBytes = new Uint8Array(await plain.arrayBuffer())
     // The Worker's own Response, not one that went through fetch(), which decodes gzip on the way in.
-    const gz = await createApp().fetch(
+    const gz = await testWorker().fetch(
       new Request(`${ORIGIN}/feed.xml`, { headers: { 'Accept-Encoding': 'gzip, br' } }),
       env,
     )

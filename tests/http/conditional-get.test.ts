@@ -1,10 +1,9 @@
 import { exports, env as workerEnv } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.ts'
 import type { Env } from '../../src/config.ts'
 import { FORMATS } from '../../src/feeds/formats.ts'
 import { parseHttpDate } from '../../src/http/conditional-get.ts'
-import { appWith } from '../helpers/app.ts'
+import { appWith, type TestWorker, testWorker } from '../helpers/app.ts'
 import { bundledArticles } from '../helpers/bundled.ts'
 import { countingFormats } from '../helpers/counting-formats.ts'
 
@@ -179,7 +178,7 @@ describe('Last-Modified moves whenever the bytes do', () => {
     ...vars,
     CF_VERSION_METADATA: { id: `v-${timestamp}`, timestamp },
   })
-  const get = async (app: ReturnType<typeof createApp>, path: string, settings: object, headers = {}) => {
+  const get = async (app: TestWorker, path: string, settings: object, headers = {}) => {
     const res = await app.fetch(new Request(ORIGIN + path, { headers }), settings)
     await res.arrayBuffer()
     return res
@@ -199,13 +198,13 @@ describe('Last-Modified moves whenever the bytes do', () => {
     async (path) => {
       const before = deployment('2025-01-01T00:00:00Z')
       const after = deployment('2025-06-01T00:00:00Z', { SITE_TITLE: 'Renamed' })
-      const old = await get(createApp(), path, before)
+      const old = await get(testWorker(), path, before)
       const lastModified = old.headers.get('Last-Modified') as string
       expect(Date.parse(lastModified)).toBeGreaterThanOrEqual(Date.parse('2025-01-01T00:00:00Z'))
       // The same deployment: the client's copy is current.
-      expect((await get(createApp(), path, before, { 'If-Modified-Since': lastModified })).status).toBe(304)
+      expect((await get(testWorker(), path, before, { 'If-Modified-Since': lastModified })).status).toBe(304)
       // The next deployment: its bytes may differ, so If-Modified-Since alone must not give 304.
-      const next = await get(createApp(), path, after, { 'If-Modified-Since': lastModified })
+      const next = await get(testWorker(), path, after, { 'If-Modified-Since': lastModified })
       expect(next.status).toBe(200)
       expect(Date.parse(next.headers.get('Last-Modified') as string)).toBeGreaterThan(Date.parse(lastModified))
     },
@@ -214,7 +213,7 @@ describe('Last-Modified moves whenever the bytes do', () => {
   it('without a known deployment time sends no Last-Modified, and If-Modified-Since alone never gives 304', async () => {
     const { CF_VERSION_METADATA: _, ...unversioned } = env
     for (const path of ALL) {
-      const res = await get(createApp(), path, unversioned, { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' })
+      const res = await get(testWorker(), path, unversioned, { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' })
       expect(res.status, path).toBe(200)
       expect(res.headers.get('Last-Modified'), path).toBeNull()
       expect(res.headers.get('ETag'), path).toMatch(/^"/)
