@@ -18,7 +18,7 @@ export function sizes(path: string): { raw: number; gzip: number } {
 
 /**
  * The bundle `wrangler deploy` would upload, from `wrangler deploy --dry-run --outdir`
- * (the project's build step turns seeds/ into generated/articles.ts first).
+ * (the project's build step turns seeds/ into the content files first).
  * @param config - the wrangler config; the benchmark's peer has its own
  * @returns the path of the bundled module
  */
@@ -38,12 +38,8 @@ export function deployBundle(outDir: string, config = join(ROOT, 'wrangler.toml'
   return join(outDir, main)
 }
 
-/**
- * Bundles a Worker entry with esbuild the way wrangler does (ESM, workerd conditions), with
- * `generated/articles.ts` replaced by `articlesModule`: used for synthetic article counts, so the
- * project's own generated/ is never overwritten.
- */
-export async function bundleWith(entry: string, outFile: string, articlesModule?: string): Promise<string> {
+/** Bundles a module with esbuild the way wrangler does (ESM, workerd conditions): the benchmark's cold-isolate runner. */
+export async function bundleWith(entry: string, outFile: string): Promise<string> {
   await esbuild.build({
     entryPoints: [entry],
     outfile: outFile,
@@ -57,19 +53,6 @@ export async function bundleWith(entry: string, outFile: string, articlesModule?
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
     logLevel: 'silent',
-    plugins: articlesModule
-      ? [
-          {
-            name: 'articles',
-            setup: (b) => b.onResolve({ filter: /generated\/articles\.ts$/ }, () => ({ path: articlesModule })),
-          },
-        ]
-      : [],
   })
   return outFile
-}
-
-/** Runs the content build on `seedsDir`, writing the articles module to `outFile`. */
-export function buildContent(seedsDir: string, outFile: string): void {
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build-content.ts'), seedsDir, outFile], { stdio: 'pipe' })
 }
