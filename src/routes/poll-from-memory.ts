@@ -8,9 +8,9 @@ import type { SiteResolver } from '../site/site-resolver.ts'
 
 /**
  * The hot path: most traffic is readers polling a fixed feed URL whose response is already in
- * memory. This answers those before Hono runs at all: Hono's dispatch, middleware and context cost
- * about a fifth of such a request in workerd (`npm run bench` measured 75 µs of CPU per poll here
- * against 94 µs through a Hono middleware). It returns `undefined` for anything else (another
+ * memory. This answers those before Hono runs at all: as a Hono middleware the same lookup cost
+ * 94.6 µs of CPU per poll where the fastest static Worker took 74.1 µs (`npm run bench`, one run;
+ * 93–102 % of its capacity with the lookup before Hono). It returns `undefined` for anything else (another
  * URL, a URL with a query, a feed not yet in memory), which the app then answers with the same
  * response the routes make.
  *
