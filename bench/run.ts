@@ -10,10 +10,8 @@
  * docs/scale.svg when all four default sizes run), BENCH_GENERATOR=autocannon (instead of wrk).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadContent } from '../src/build/load-content.ts'
 import { ASSETS_DIR, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
 import { scaleChart } from './lib/chart.ts'
 import { type Captured, limitWorkerSource } from './lib/limit-worker.ts'
@@ -33,6 +31,7 @@ import {
   writeWorker,
 } from './lib/scale.ts'
 import { cpuMs, PINNING, type RunningWorker, startWorker } from './lib/workers.ts'
+import { writePeerArticles } from './peer/articles.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
@@ -135,15 +134,6 @@ interface HeaderRow {
   response: string
   bytes: number
   names: string[]
-}
-
-/** The articles of seeds/ for the peer, as a JSON module it bundles. */
-async function writePeerArticles(): Promise<void> {
-  const dir = join(ROOT, 'seeds')
-  const files = await Promise.all(
-    (await readdir(dir)).map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })),
-  )
-  writeFileSync(join(ROOT, 'generated/peer-articles.json'), JSON.stringify((await loadContent(files)).articles))
 }
 
 async function throughput(): Promise<{

@@ -18,9 +18,9 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { ContentErrors } from '../src/build/content-error.ts'
 import { isImageName } from '../src/build/images.ts'
 import { loadContent } from '../src/build/load-content.ts'
-import { packCorpus } from '../src/build/pack.ts'
+import { packCorpus, problemManifest } from '../src/build/pack.ts'
 import type { SourceFile } from '../src/build/seed-files.ts'
-import { CONTENT_PREFIX, MANIFEST_PATH, problemManifest } from '../src/content/layout.ts'
+import { CONTENT_PREFIX, MANIFEST_PATH } from '../src/content/layout.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const seedsDir = resolve(process.argv[2] ?? process.env.SEEDS_DIR ?? join(root, 'seeds'))

@@ -1,59 +1,60 @@
 import { type Context, Hono } from 'hono'
 import { LinearRouter } from 'hono/router/linear-router'
-import { type Env, NO_ENV, readConfig } from './config.ts'
-import type { FeedFormat } from './feeds/feed-format.ts'
-import { originOf } from './paths.ts'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ConfigError, NO_ENV, readConfig } from './config.ts'
+import { RefusedContent } from './content/refused-content.ts'
+import { errorResponse } from './http/error-response.ts'
+import { ALLOWED_METHODS, READ_METHODS } from './http/response-headers.ts'
 import { canonicalPaths } from './routes/canonical-paths.ts'
-import { mountSite } from './routes/mount-site.ts'
-import { type AppEnv, siteRoutes } from './routes/site-routes.ts'
-import { responseKinds } from './site/response-kinds.ts'
-import type { SiteResolver } from './site/site-resolver.ts'
+import type { AppEnv } from './routes/site-routes.ts'
 
 /**
- * The Hono app: the HTTP edge of the pipeline (content → model → serializers → here). A path
- * written another way is redirected to its one URL (`canonicalPaths`); the site's routes, one per
- * route of the table of response kinds (`siteRoutes`), answer the rest, mounted under the base
- * path of `SITE_URL` with Hono's `route`. The settings come with each request's env, so the routes
- * are mounted under a base path the first time a request names it. The Worker puts the hot path
- * before this app (see `createWorker`).
+ * The Hono app of a site served under `base` (the path of `SITE_URL`, '' for none): a path written
+ * another way is redirected to its one URL (`canonicalPaths`); the site's routes, one per route of
+ * the table of response kinds (`siteRoutes`), are mounted under the base with Hono's `route`; what
+ * no route takes gets its answer here: bad settings (500, naming the variable), a method a path does
+ * not allow (405), any other path (404), errors (503 while the build refuses the content, else 500).
+ * The Worker puts the hot path before this app (see `createWorker`).
  *
- * @param resolver - finds each request's site
- * @param formats - the feed formats (the formats table; tests wrap its rows to count renders)
+ * @param routes - the site's routes at its root (see `siteRoutes`)
  */
-export function createApp(resolver: SiteResolver, formats: readonly FeedFormat[]): Hono<AppEnv> {
-  const routes = siteRoutes(responseKinds(formats), resolver)
-  const mounted = new Map<string, Hono<AppEnv>>()
-  const basePath = (c: Context<AppEnv>) =>
-    resolver.ready(c.env, originOf(c.req.url))?.config.basePath ?? basePathOf(c.env)
-
+export function createApp(base: string, routes: Hono<AppEnv>): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ router: new LinearRouter() })
-  app.use(canonicalPaths(basePath))
-  app.all('*', (c) => {
-    const base = basePath(c)
-    let site = mounted.get(base)
-    if (!site) {
-      site = mountSite(base, routes)
-      mounted.set(base, site)
+  app.use(canonicalPaths(base))
+  app.route(base || '/', routes)
+  const fail = (c: Context<AppEnv>, status: ContentfulStatusCode, message: string, headers?: Record<string, string>) =>
+    errorResponse(c, status, message, { headers, base })
+
+  app.notFound((c) => {
+    const path = c.req.path
+    // Settings that cannot be used answer every request with 500 and what to fix, wherever it was
+    // sent: a bad SITE_URL cannot say under which path the site is. (Routes find out through the site.)
+    try {
+      readConfig(c.env ?? NO_ENV)
+    } catch (error) {
+      if (error instanceof ConfigError) return fail(c, 500, error.message)
+      throw error
     }
-    return site.fetch(c.req.raw, c.env, executionContextOf(c))
+    // A path that exists answers other methods with 405 and what it allows (RFC 9110 §15.5.6):
+    // asked of the site's own routes (the middleware above matches every path).
+    const inSite = base === '' ? path : path.startsWith(`${base}/`) ? path.slice(base.length) : undefined
+    if (!READ_METHODS.has(c.req.method) && inSite !== undefined && routes.router.match('GET', inSite)[0].length > 0) {
+      const allowed = [...READ_METHODS].join(' or ')
+      return fail(c, 405, `${c.req.method} is not allowed here; use ${allowed}.`, { Allow: ALLOWED_METHODS })
+    }
+    if (base && !path.startsWith(`${base}/`)) return fail(c, 404, `Nothing at ${path}; this site is at ${base}/.`)
+    return fail(c, 404, `Nothing at ${path}.`)
+  })
+
+  app.onError((error, c) => {
+    // The build already printed these in the terminal: the page shows them, nothing is logged again.
+    if (error instanceof RefusedContent) return fail(c, 503, error.message)
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      return fail(c, 500, error.message)
+    }
+    console.error(error)
+    return fail(c, 500, 'Internal error.')
   })
   return app
-}
-
-/** The path of `SITE_URL` (`/blog`), '' when it has none or the settings cannot be read (the routes then answer the error). */
-function basePathOf(env: Env | undefined): string {
-  try {
-    return readConfig(env ?? NO_ENV).basePath
-  } catch {
-    return ''
-  }
-}
-
-/** The request's execution context, when it runs inside a Worker invocation (`app.request` in tests has none). */
-function executionContextOf(c: Context<AppEnv>): Context<AppEnv>['executionCtx'] | undefined {
-  try {
-    return c.executionCtx
-  } catch {
-    return undefined
-  }
 }

@@ -11,7 +11,6 @@ export interface SiteLinks {
   /** The absolute URL of any path of the site (`/feed.xml` → `https://example.com/blog/feed.xml`). */
   url(path: string): string
   opml: string
-  xslt: string
   css: string
   script: string
   article(slug: string): string
@@ -40,7 +39,6 @@ export function siteLinks(base: string, icon?: string): SiteLinks {
     home: base + PATHS.home,
     url: (path) => base + path,
     opml: base + PATHS.opml,
-    xslt: base + PATHS.xslt,
     css: base + PATHS.css,
     script: base + PATHS.script,
     article: (slug) => base + PATHS.article(slug),

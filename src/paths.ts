@@ -1,5 +1,8 @@
 import { tagSegment } from './content/tag-key.ts'
 
+/** The prefix of every tag's page and feeds. */
+const TAGS = '/tags'
+
 /** Every public path of the site, in one place: routes, feeds and pages all build links from it. */
 export const PATHS = {
   home: '/',
@@ -12,11 +15,11 @@ export const PATHS = {
   /** Older articles: page 2 onwards of the index (page 1 is `/`). */
   page: (n: number | string) => `/page/${n}`,
   /** Every tag with its count; `/tags/page/{n}` past 500 tags (`TAG_LIST_PAGE_SIZE`). */
-  tags: '/tags',
-  tagsPage: (n: number | string) => `/tags/page/${n}`,
+  tags: TAGS,
+  tagsPage: (n: number | string) => `${TAGS}/page/${n}`,
   /** The page of one tag (`key` as `tagKey` makes it); its feeds are this path plus a feed path. */
-  tag: (key: string) => `/tags/${tagSegment(key)}`,
-  tagPage: (key: string, n: number | string) => `/tags/${tagSegment(key)}/page/${n}`,
+  tag: (key: string) => `${TAGS}/${tagSegment(key)}`,
+  tagPage: (key: string, n: number | string) => `${TAGS}/${tagSegment(key)}/page/${n}`,
   /** Archive page `n` (RFC 5005) of the feeds under `prefix` ('' or a tag's path); plus a feed path. */
   archive: (prefix: string, n: number | string) => `${prefix}/archive/${n}`,
   /** OPML 2.0 list of the site's feeds and every tag's, for importing into a reader. */
@@ -46,8 +49,8 @@ export const ROUTES = {
   page: PATHS.page(':n'),
   tagsPage: PATHS.tagsPage(':n'),
   /** A tag's page, and the prefix of its feeds (`PATHS.tag` percent-encodes its argument, so it is written out). */
-  tag: '/tags/:tag',
-  tagPage: '/tags/:tag/page/:n',
+  tag: `${TAGS}/:tag`,
+  tagPage: `${TAGS}/:tag/page/:n`,
   archive: (prefix: string) => PATHS.archive(prefix, ':n'),
   /** One segment, `sitemap-{n}.xml` (LinearRouter matches a parameter as a whole segment). */
   sitemapPart: '/:file{sitemap-[1-9][0-9]{0,6}\\.xml}',
@@ -69,7 +72,9 @@ export function sitemapPartNumber(segment: string | undefined): number | undefin
  * the segment of `key`: the same page or feed of the tag written its one way.
  */
 export function withTagKey(path: string, key: string): string {
-  return path.replace(/^\/tags\/[^/]+/, PATHS.tag(key))
+  if (!path.startsWith(`${TAGS}/`)) return path
+  const end = path.indexOf('/', TAGS.length + 1)
+  return PATHS.tag(key) + (end === -1 ? '' : path.slice(end))
 }
 
 /** `scheme://host[:port]` of a URL, without parsing it (workerd hands the Worker normalised URLs). */

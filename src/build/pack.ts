@@ -115,3 +115,18 @@ function packTags(files: Map<string, string>, oldestFirst: readonly StoredArticl
   }
   return list
 }
+
+/** The manifest of a refused build under `wrangler dev`: no articles, only what is wrong. */
+export function problemManifest(problems: string[]): Manifest {
+  return {
+    layout: LAYOUT_VERSION,
+    count: 0,
+    chunkSize: CHUNK_SIZE,
+    buckets: 1,
+    updated: '',
+    fingerprint: '',
+    tags: { count: 0, buckets: 1 },
+    sitemaps: [],
+    problems,
+  }
+}

@@ -78,21 +78,6 @@ export interface ArticleList {
   dir: string
 }
 
-/** The manifest of a refused build under `wrangler dev`: no articles, only what is wrong. */
-export function problemManifest(problems: string[]): Manifest {
-  return {
-    layout: LAYOUT_VERSION,
-    count: 0,
-    chunkSize: CHUNK_SIZE,
-    buckets: 1,
-    updated: '',
-    fingerprint: '',
-    tags: { count: 0, buckets: 1 },
-    sitemaps: [],
-    problems,
-  }
-}
-
 /** One chunk file: articles, oldest first. */
 export type Chunk = StoredArticle[]
 

@@ -5,8 +5,9 @@ import { renderJsonFeed } from './json-feed.ts'
 import { renderRss } from './rss.ts'
 
 /**
- * The formats table. Routes, autodiscovery links and tests all loop over it, so adding a format is
- * one serializer file plus one row here.
+ * The formats table. Routes, autodiscovery links, the OPML and tests all loop over it, so adding a
+ * format is one serializer file, one row here and its path in `PATHS` (docs/architecture.md,
+ * "Where a change goes").
  */
 export const FORMATS: readonly FeedFormat[] = [
   {

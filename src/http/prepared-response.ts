@@ -10,7 +10,7 @@ export interface ResponseProfile {
   vary?: readonly string[]
   /** Headers of 200 responses only: `Link`, security headers, `Cache-Tag`. */
   headers?: Record<string, string>
-  /** Headers of 200 and 304 alike beyond the validators (`Content-Location`, CORS). */
+  /** Headers of a 200 about the representation or its readers (`Content-Location`, CORS): its 304 keeps those {@link RETAINED_304_HEADERS} names. */
   shared?: Record<string, string>
 }
 

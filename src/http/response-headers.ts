@@ -52,8 +52,11 @@ export const BROWSER_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 }
 
+/** The methods that read a resource: every route answers them. */
+export const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD'])
+
 /** Methods every route answers; `OPTIONS` is the CORS preflight. */
-const METHODS = ['GET', 'HEAD', 'OPTIONS'] as const
+const METHODS = [...READ_METHODS, 'OPTIONS']
 
 /** `Allow` of a 405 (RFC 9110 §10.2.1): the methods every route answers. */
 export const ALLOWED_METHODS = METHODS.join(', ')

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { redirect } from '../http/redirect.ts'
+import { READ_METHODS } from '../http/response-headers.ts'
 import { originOf } from '../paths.ts'
 import type { AppEnv } from './site-routes.ts'
 
@@ -9,15 +10,13 @@ import type { AppEnv } from './site-routes.ts'
  * like any directory. Hono's `trimTrailingSlash` redirects only after a 404, but the site's
  * router (LinearRouter) takes `/x/` for `/x`, so this runs before routing.
  *
- * @param basePath - the request's base path (`SITE_URL`'s path; '' for none)
+ * @param base - the site's base path (`SITE_URL`'s path; '' for none)
  */
-export function canonicalPaths(
-  basePath: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => string,
-): MiddlewareHandler<AppEnv> {
+export function canonicalPaths(base: string): MiddlewareHandler<AppEnv> {
   return function canonicalPaths(c, next) {
     const { method, url } = c.req.raw
-    if (method === 'GET' || method === 'HEAD') {
-      const target = canonicalPath(url.slice(originOf(url).length).split('?', 1)[0] as string, basePath(c))
+    if (READ_METHODS.has(method)) {
+      const target = canonicalPath(url.slice(originOf(url).length).split('?', 1)[0] as string, base)
       if (target !== undefined) {
         const location = new URL(url)
         location.pathname = target

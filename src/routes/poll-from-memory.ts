@@ -1,9 +1,9 @@
 import type { Env } from '../config.ts'
 import type { FeedFormat } from '../feeds/feed-format.ts'
-import { isBrowserNavigation } from '../http/browser-navigation.ts'
 import { sendPrepared } from '../http/prepared-response.ts'
+import { READ_METHODS } from '../http/response-headers.ts'
 import { originOf } from '../paths.ts'
-import { feedKey } from '../site/feed-kinds.tsx'
+import { feedKey, feedView } from '../site/feed-kinds.tsx'
 import type { SiteResolver } from '../site/site-resolver.ts'
 
 /**
@@ -22,7 +22,7 @@ export function pollFromMemory(
 ): (request: Request, env: Env | undefined) => Response | undefined {
   const byPath = new Map(formats.map((f) => [f.path, f]))
   return function pollFromMemory(request, env) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
+    if (!READ_METHODS.has(request.method)) return undefined
     const url = request.url
     const origin = originOf(url)
     const site = resolver.ready(env, origin)
@@ -30,8 +30,7 @@ export function pollFromMemory(
     const base = site.config.basePath
     const format = url.startsWith(base, origin.length) ? byPath.get(url.slice(origin.length + base.length)) : undefined
     if (!format) return undefined
-    const view = isBrowserNavigation(request.headers) ? 'preview' : 'feed'
-    const prepared = site.peek(feedKey({ format, view, negotiated: false }))
+    const prepared = site.peek(feedKey({ format, view: feedView(request, format), negotiated: false }))
     return prepared && sendPrepared(request, prepared)
   }
 }

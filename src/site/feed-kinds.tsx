@@ -16,8 +16,8 @@ import type { FeedIdentity } from '../model/feed.ts'
 import type { TagEntry } from '../model/site.ts'
 import { FeedPreviewPage } from '../pages/feed-preview-page.tsx'
 import { PATHS, pageNumber, ROUTES } from '../paths.ts'
+import { type KindRoute, kind, Refusal, type RouteRequest, type SiteContext } from './kind.ts'
 import { respelled } from './respelled.ts'
-import { type KindRoute, kind, Refusal, type RouteRequest, type SiteContext } from './response-kind.ts'
 import type { FeedView } from './response-profiles.ts'
 import type { MemoKind } from './site-memo.ts'
 import type { RequestScope } from './site-options.ts'
@@ -45,9 +45,9 @@ export function feedKey(p: Pick<FeedParams, 'format' | 'view' | 'negotiated' | '
  * (`Vary: Sec-Fetch-Dest`); `?view=xslt` the RSS or Atom as `application/xml`, so browsers apply
  * the XSLT (Chromium ignores it on feed types); anything else, the feed.
  */
-export function feedView(request: Pick<RouteRequest, 'raw' | 'url' | 'query'>, format: FeedFormat): FeedView {
-  const xslt = request.url.includes('?') && request.query('view') === 'xslt'
-  if (isBrowserNavigation(request.raw.headers) && !xslt) return 'preview'
+export function feedView(request: Request, format: FeedFormat): FeedView {
+  const xslt = request.url.includes('?') && new URL(request.url).searchParams.get('view') === 'xslt'
+  if (isBrowserNavigation(request.headers) && !xslt) return 'preview'
   return xslt && format.xml ? 'xml' : 'feed'
 }
 
@@ -103,7 +103,7 @@ function feedKind(formats: readonly FeedFormat[], family: FeedFamily) {
 function feedParams(request: RouteRequest, format: FeedFormat, negotiated: boolean, family: FeedFamily) {
   const target = family.target(request)
   if (!target) return new Refusal({ status: 404, message: `Nothing at ${request.path}.` })
-  return { format, view: feedView(request, format), negotiated, ...target }
+  return { format, view: feedView(request.raw, format), negotiated, ...target }
 }
 
 /** Finds the document a feed URL names; reads at most one tag bucket. */

@@ -6,7 +6,7 @@ import { CONTENT_TYPES } from '../http/content-types.ts'
 import type { TagEntry } from '../model/site.ts'
 import { pageCount, TAG_LIST_PAGE_SIZE } from '../paging.ts'
 import { PATHS, ROUTES, sitemapPartNumber } from '../paths.ts'
-import { kind, type Rendering, type SiteContext } from './response-kind.ts'
+import { kind, type Rendering, type SiteContext } from './kind.ts'
 import type { RequestScope } from './site-options.ts'
 import { STATIC_FILES, type StaticFileName } from './static-files.ts'
 
@@ -95,7 +95,7 @@ export const staticKind = kind<{ name: StaticFileName }, true>({
     path,
     params: () => ({ name: name as StaticFileName }),
   })),
-  key: ({ name }) => `text ${name}`,
+  key: ({ name }) => `file ${name}`,
   locate: () => true,
   memo: () => 'pinned',
   cacheTag: ({ name }) => `assets,asset:${name}`,

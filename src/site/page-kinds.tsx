@@ -8,8 +8,8 @@ import { TagPage } from '../pages/tag-page.tsx'
 import { TagsPage } from '../pages/tags-page.tsx'
 import { INDEX_PAGE_SIZE, PINNED_INDEX_PAGES, pageCount, TAG_LIST_PAGE_SIZE } from '../paging.ts'
 import { PATHS, pageNumber, ROUTES } from '../paths.ts'
+import { type KindRoute, kind, Refusal, type RouteRequest, type SiteContext } from './kind.ts'
 import { respelled } from './respelled.ts'
-import { type KindRoute, kind, Refusal, type RouteRequest, type SiteContext } from './response-kind.ts'
 
 /**
  * The route of page 2 onwards of a paged list: `…/page/1` redirects to the list's first page

@@ -1,6 +1,6 @@
 import { tagKey } from '../content/tag-key.ts'
 import { withTagKey } from '../paths.ts'
-import type { Miss, RouteRequest, SiteContext } from './response-kind.ts'
+import type { Miss, RouteRequest, SiteContext } from './kind.ts'
 import type { RequestScope } from './site-options.ts'
 
 /**

@@ -4,8 +4,8 @@ import { createRepresentation } from '../http/representation.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
 import { type SiteLinks, siteLinks } from '../links.ts'
 import type { SiteConfig } from '../model/site.ts'
+import type { ResponseKind, SiteResponder } from './kind.ts'
 import { deploymentTime, lastChanged } from './last-modified.ts'
-import type { ResponseKind, SiteResponder } from './response-kind.ts'
 import { ResponseProfiles } from './response-profiles.ts'
 import { SiteMemo } from './site-memo.ts'
 import type { Maybe, RequestScope, SiteOptions } from './site-options.ts'
@@ -61,19 +61,23 @@ export class Site implements SiteResponder {
     return this.#memo.peek(key) ?? this.#make(kind, params, key, scope)
   }
 
+  /** Makes the response under `key`; `located` is what `locate` found already (the same document of a `sameBytesAs`). */
   async #make<P, F>(
     kind: ResponseKind<P, F>,
     params: P,
     key: string,
     scope: RequestScope,
+    located?: F,
   ): Promise<PreparedResponse | undefined> {
-    const found = await kind.locate(this, params, scope)
+    const found = located ?? (await kind.locate(this, params, scope))
     if (found === undefined) return undefined
     const memo = kind.memo(params, found, this)
     const profile = kind.profile(this, params, found, kind.cacheTag(params, found))
     const same = kind.sameBytesAs?.(params)
     if (same !== undefined) {
-      const original = await this.respond(kind, same, scope)
+      // The same document: what `locate` found serves both, and the bytes are made (or kept) once.
+      const sameKey = kind.key(same)
+      const original = this.#memo.peek(sameKey) ?? (await this.#make(kind, same, sameKey, scope, found))
       return original && this.#memo.get(key, memo, async () => prepareResponse(original.representation, profile))
     }
     return this.#memo.get(key, memo, async () => {

@@ -144,4 +144,20 @@ describe('errors', () => {
     expect(body).toContain('SITE_URL must be an absolute http(s) URL')
     expect(body).toContain('FEED_ITEMS must be a whole number')
   })
+
+  it('answers every request with that 500 while the settings are broken, however the path is written', async () => {
+    const app = appWith({ articles })
+    const cases: [string, Record<string, string>][] = [
+      ['/page/0', {}],
+      ['/page/01', {}],
+      ['/archive/0/feed.xml', {}],
+      ['/feed', { Accept: 'image/png' }],
+      ['/articles/nope', {}],
+    ]
+    for (const [path, headers] of cases) {
+      const res = await app.request(path, { headers }, { FEED_ITEMS: 'abc' })
+      expect(res.status, path).toBe(500)
+      expect(await res.text(), path).toContain('FEED_ITEMS must be a whole number')
+    }
+  })
 })

@@ -72,7 +72,10 @@ export interface ResponseKind<P, F> {
   profile(site: SiteContext, params: P, found: F, cacheTag: string): ResponseProfile
   /** Reads the content the document shows and says how to render it. */
   load(site: SiteContext, params: P, found: F, scope: RequestScope): Promise<Rendering>
-  /** Parameters whose response has the same bytes (only the headers differ), if any: those bytes are reused. */
+  /**
+   * Parameters of the same document whose response has the same bytes (only the headers differ),
+   * if any: what `locate` found and those bytes serve both.
+   */
   sameBytesAs?(params: P): P | undefined
   /** What to answer when `locate` finds nothing; default `404 Nothing at {path}.` */
   missing?(site: SiteContext, params: P, request: RouteRequest, scope: RequestScope): Maybe<Miss>
