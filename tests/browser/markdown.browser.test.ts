@@ -80,7 +80,13 @@ describe.skipIf(!existsSync(CHROMIUM))('Markdown in Chromium', () => {
     // The image loaded from its hashed URL, and its box was reserved before (width and height).
     const img = page.locator('article .body img')
     await img.scrollIntoViewIfNeeded()
-    await page.waitForFunction('document.querySelector("article .body img").complete')
+    // Waits for the load in the page itself: a string predicate polled by waitForFunction is
+    // evaluated as a string, which the page's CSP refuses (no 'unsafe-eval') when the first check fails.
+    await img.evaluate(
+      (el) =>
+        (el as { complete: boolean }).complete ||
+        new Promise((resolve) => el.addEventListener('load', resolve, { once: true })),
+    )
     const size =
       'Array.from(document.querySelectorAll("article .body img"), (el) => [el.naturalWidth, el.getAttribute("width"), el.getAttribute("height")])'
     expect(await page.evaluate(size)).toEqual([[512, '512', '512']])
