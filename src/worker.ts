@@ -4,7 +4,6 @@ import { type Env, NO_ENV, readConfig } from './config.ts'
 import type { ContentFiles } from './corpus/files.ts'
 import type { FeedFormat } from './feeds/feed-format.ts'
 import { FORMATS } from './feeds/formats.ts'
-import { originOf } from './paths.ts'
 import { pollFromMemory } from './routes/poll-from-memory.ts'
 import { type AppEnv, siteRoutes } from './routes/site-routes.ts'
 import { responseKinds } from './site/response-kinds.ts'
@@ -39,8 +38,8 @@ export function createWorker(options: WorkerOptions = {}) {
   const routes = siteRoutes(responseKinds(formats), resolver)
   const poll = pollFromMemory(resolver, formats)
   const apps = new Map<string, Hono<AppEnv>>()
-  const appFor = (request: Request, env: Env) => {
-    const base = resolver.ready(env, originOf(request.url))?.config.basePath ?? basePathOf(env)
+  const appFor = (env: Env) => {
+    const base = basePathOf(env)
     let app = apps.get(base)
     if (!app) {
       app = createApp(base, routes)
@@ -50,12 +49,15 @@ export function createWorker(options: WorkerOptions = {}) {
   }
   return {
     fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
-      return poll(request, env) ?? appFor(request, env).fetch(request, env, ctx)
+      return poll(request, env) ?? appFor(env).fetch(request, env, ctx)
     },
   }
 }
 
-/** The path of `SITE_URL` (`/blog`), '' when it has none or the settings cannot be read (the app then answers the error). */
+/**
+ * The path of `SITE_URL` (`/blog`), '' when it has none or the settings cannot be read (the app then
+ * answers the error); `readConfig` reads an env once, so this is a lookup.
+ */
 function basePathOf(env: Env | undefined): string {
   try {
     return readConfig(env ?? NO_ENV).basePath
