@@ -1,9 +1,10 @@
 /**
  * Writes `count` synthetic but realistic articles into a seeds folder: varied lengths, tags,
  * authors, languages, Unicode (accents, CJK, RTL, emoji) and the characters that break naive
- * serializers (&, <, ]]>, U+0001, U+000B), each with front matter. Deterministic for a given count.
+ * serializers (&, <, ]]>, U+0001, U+000B), each with front matter. Deterministic for a given count
+ * (scheduled articles aside, which are dated from the clock).
  *
- * Usage: node bench/generate-articles.ts <dir> <count>
+ * Usage: node bench/generate-articles.ts <dir> <count> [scheduled]
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -27,6 +28,11 @@ const SPICE = [
 ]
 const TAGS = ['Security', 'Performance', 'Web', 'Feeds', 'Edge', 'Unicode', 'Standards', 'Privacy']
 
+/** The articles that are not scheduled are dated from here… */
+const PAST_START = Date.UTC(2000, 0, 1)
+/** …to before here (a date in the past: an article dated later would be scheduled). */
+const PAST_END = Date.UTC(2026, 0, 1)
+
 /** A small deterministic PRNG (mulberry32), so every run writes the same files. */
 function random(seed: number): () => number {
   return () => {
@@ -37,8 +43,22 @@ function random(seed: number): () => number {
   }
 }
 
+/** Options of {@link generateArticles}. */
+export interface GenerateOptions {
+  /**
+   * How many of the newest articles are scheduled: published after the build, `firstAt` (ms since
+   * the epoch, default two days from now) and then one an hour. Default 0.
+   */
+  scheduled?: number
+  firstAt?: number
+}
+
 /** Writes the articles; returns the number of bytes written. */
-export function generateArticles(dir: string, count: number): number {
+export function generateArticles(dir: string, count: number, options: GenerateOptions = {}): number {
+  const scheduled = Math.min(count, options.scheduled ?? 0)
+  const firstAt = options.firstAt ?? Date.now() + 2 * 86_400_000
+  // Every other article is in the past, whatever the count: 7 hours apart, closer on large corpora.
+  const step = Math.min(7 * 3_600_000, Math.floor((PAST_END - PAST_START) / Math.max(1, count)))
   mkdirSync(dir, { recursive: true })
   const rand = random(count)
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T
@@ -52,7 +72,8 @@ export function generateArticles(dir: string, count: number): number {
     const paragraphs = Array.from({ length: 1 + Math.floor(rand() * 8) }, () =>
       Array.from({ length: 1 + Math.floor(rand() * 6) }, sentence).join(' '),
     )
-    const published = new Date(Date.UTC(2015, 0, 1) + i * 3_600_000 * 7).toISOString()
+    const future = i - (count - scheduled)
+    const published = new Date(future >= 0 ? firstAt + future * 3_600_000 : PAST_START + i * step).toISOString()
     const text = [
       '---',
       `published: ${published}`,
@@ -72,10 +93,10 @@ export function generateArticles(dir: string, count: number): number {
 }
 
 if (import.meta.main) {
-  const [dir, count] = process.argv.slice(2)
+  const [dir, count, scheduled] = process.argv.slice(2)
   if (!dir || !count) {
-    console.error('usage: node bench/generate-articles.ts <dir> <count>')
+    console.error('usage: node bench/generate-articles.ts <dir> <count> [scheduled]')
     process.exit(1)
   }
-  console.log(`${generateArticles(dir, Number(count))} bytes written to ${dir}`)
+  console.log(`${generateArticles(dir, Number(count), { scheduled: Number(scheduled ?? 0) })} bytes written to ${dir}`)
 }

@@ -9,4 +9,7 @@ const worker = createWorker()
 
 export default {
   fetch: worker.fetch,
+  async scheduled(controller, env, ctx) {
+    await worker.scheduled(controller, env, ctx)
+  },
 } satisfies ExportedHandler<Env>

@@ -6,6 +6,7 @@ import type { FeedFormat } from './feeds/feed-format.ts'
 import { FORMATS } from './feeds/formats.ts'
 import { pollFromMemory } from './routes/poll-from-memory.ts'
 import { type AppEnv, siteRoutes } from './routes/site-routes.ts'
+import { REVEAL_TAGS, revealsBetween } from './schedule/reveal-purge.ts'
 import { responseKinds } from './site/response-kinds.ts'
 import { SiteResolver } from './site/site-resolver.ts'
 
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   formats?: readonly FeedFormat[]
   /** Called with the key of every representation an isolate builds (`feed rss`, `article {slug}`, …): tests count them. */
   onBuild?: (key: string) => void
+  /** The time (ms since the epoch) that decides which scheduled articles have appeared. Default `Date.now`; tests set it. */
+  clock?: () => number
 }
 
 /**
@@ -51,7 +54,36 @@ export function createWorker(options: WorkerOptions = {}) {
     fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
       return poll(request, env) ?? appFor(env).fetch(request, env, ctx)
     },
+    /**
+     * The Cron Trigger (`[triggers]` in wrangler.toml, every minute): when scheduled articles
+     * appeared since the last runs, purges the Workers Cache entries of every response they change
+     * (`REVEAL_TAGS`). Those entries already expire at the reveal (their `Cache-Control` is cut to
+     * it), so this clears what a cache kept past that, within a minute.
+     */
+    async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<RevealPurge> {
+      const { corpus } = await resolver.schedule(env)
+      const appeared = revealsBetween(corpus.manifest, controller.scheduledTime)
+      if (appeared.length === 0) return { appeared, purged: false }
+      // Workers Cache exists on Cloudflare's network only (not under wrangler dev or miniflare).
+      if (!ctx.cache) return { appeared, purged: false, reason: 'no Workers Cache in this runtime' }
+      const result = await ctx.cache.purge({ tags: [...REVEAL_TAGS] })
+      if (!result.success) {
+        const reason = result.errors.map((e) => `${e.code} ${e.message}`).join('; ')
+        console.error(
+          `reveal: purging ${REVEAL_TAGS.join(',')} failed (${reason}); the entries expire by their Cache-Control`,
+        )
+        return { appeared, purged: false, reason }
+      }
+      return { appeared, purged: true }
+    },
   }
+}
+
+/** What a run of the Cron Trigger did: the `published` dates of the articles that appeared, and whether it purged. */
+export interface RevealPurge {
+  appeared: string[]
+  purged: boolean
+  reason?: string
 }
 
 /**

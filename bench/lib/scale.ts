@@ -43,11 +43,16 @@ export function rangeReads(dir: string, count: number, start: number, end: numbe
   return reads
 }
 
-/** The content files the page of the article at `position` reads after the manifest. */
+/** Articles a request sees before the first scheduled one appears: scheduled ones are the newest, filed last. */
+export function visibleCount(manifest: Manifest): number {
+  return manifest.count - (manifest.schedule?.length ?? 0)
+}
+
+/** The content files the page of the visible article at `position` reads after the manifest. */
 export function articleReads(manifest: Manifest, slug: string, position: number): string[] {
   return [
     bucketPath(bucketOf(slug, manifest.buckets)),
-    ...rangeReads(ARTICLES_DIR, manifest.count, position, position + 1),
+    ...rangeReads(ARTICLES_DIR, visibleCount(manifest), position, position + 1),
   ]
 }
 
@@ -58,7 +63,7 @@ export function articleReads(manifest: Manifest, slug: string, position: number)
  */
 export function routes(assetsDir: string): Route[] {
   const manifest = readManifest(assetsDir)
-  const { count } = manifest
+  const count = visibleCount(manifest)
   const [newest, oldest] = slugsAt(assetsDir, [0, count - 1]) as [string, string]
   const tag = largestTag(assetsDir, manifest)
   const tagReads = (end: number) => [
@@ -130,13 +135,14 @@ export interface BuildOutput {
   log: string
 }
 
-/** Generates `count` articles and builds them into `assetsDir`, timing the build alone. */
+/** Generates `count` articles (the newest `scheduled` of them after the build) and builds them into `assetsDir`, timing the build alone. */
 export function generateAndBuild(
   count: number,
   seedsDir: string,
   assetsDir: string,
+  scheduled = 0,
 ): BuildOutput & { seedBytes: number } {
-  const seedBytes = generateArticles(seedsDir, count)
+  const seedBytes = generateArticles(seedsDir, count, { scheduled })
   const t0 = performance.now()
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts/build-content.ts'), seedsDir, assetsDir], {
     encoding: 'utf8',
@@ -163,13 +169,13 @@ export function generateAndBuild(
   return { seconds, files, bytes, largestBytes, seedBytes, log: run.stdout.trim() }
 }
 
-/** Slugs of the articles at `positions` (feed order), read from the built chunks. */
+/** Slugs of the visible articles at `positions` (feed order, scheduled ones skipped), read from the built chunks. */
 export function slugsAt(assetsDir: string, positions: readonly number[]): string[] {
   const manifest = readManifest(assetsDir)
   const chunks = new Map<number, { slug: string }[]>()
   return positions.map((p) => {
     // Chunks are filed from the oldest (see src/content/layout.ts).
-    const n = manifest.count - 1 - p
+    const n = visibleCount(manifest) - 1 - p
     const c = Math.floor(n / manifest.chunkSize)
     const path = join(assetsDir, '_content', chunkPath(ARTICLES_DIR, c))
     if (!chunks.has(c)) chunks.set(c, JSON.parse(readFileSync(path, 'utf8')))

@@ -18,6 +18,8 @@ export interface Metadata {
   title?: string
   /** As written: a path under `seeds/` or an https URL, resolved by `parseArticle`. */
   image?: string
+  /** `draft: true`: the article is checked but left out of the deploy (see `loadContent`). */
+  draft?: boolean
 }
 
 /** One metadata key: what README's metadata table says of it, and how its value is read. */
@@ -179,6 +181,21 @@ export const METADATA_KEYS: readonly MetadataKey[] = [
     repeats: false,
     read(value, meta) {
       meta.image = value
+    },
+  },
+  {
+    key: 'draft',
+    required: false,
+    default: '`false`: published at `published`',
+    repeats: false,
+    read(value, meta) {
+      const draft = value.toLowerCase()
+      if (draft !== 'true' && draft !== 'false')
+        return {
+          problem: `draft "${value}" is not \`true\` or \`false\``,
+          fix: 'Write `draft: true` to keep the article out of the deploy, or remove the line to publish it.',
+        }
+      meta.draft = draft === 'true'
     },
   },
 ]

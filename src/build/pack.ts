@@ -8,13 +8,18 @@ import {
   LAYOUT_VERSION,
   MANIFEST_PATH,
   type Manifest,
+  type Scheduled,
+  SITEMAP_UPDATED,
+  SITEMAP_URLS,
   type SlugBucket,
+  sitemapTagUpdated,
   type TagBucket,
   tagBucketPath,
   tagDir,
   tagListPath,
 } from '../content/layout.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
+import { isScheduled } from '../content/reveal-time.ts'
 import { toStored } from '../content/stored-article.ts'
 import { tagKey } from '../content/tag-key.ts'
 import { fnv1a } from '../fingerprint.ts'
@@ -22,7 +27,21 @@ import type { Article, StoredArticle } from '../model/article.ts'
 import type { TagEntry } from '../model/site.ts'
 import { TAG_LIST_PAGE_SIZE } from '../paging.ts'
 import { PATHS } from '../paths.ts'
-import { packSitemaps } from './sitemap-fragments.ts'
+import { type PackedSitemapUrl, packSitemaps } from './sitemap-fragments.ts'
+
+/** Options of {@link packCorpus}. */
+export interface PackOptions {
+  /**
+   * When the build runs (ms since the epoch): an article published after it is scheduled, filed
+   * with the others and listed in the manifest's `schedule` for the Worker to reveal on time.
+   * Default: nothing is scheduled (every article is visible), as in a preview.
+   */
+  now?: number
+  /** The articles of each image (see `Content.usedBy`): an image only scheduled articles use is hidden until the first appears. */
+  usedBy?: ReadonlyMap<string, readonly Article[]>
+  /** A preview (drafts in, nothing scheduled): the manifest says so, and every page shows it. */
+  preview?: boolean
+}
 
 /**
  * Lays articles out as the files the Worker reads (see `layout.ts`). Pure: the build writes the
@@ -35,10 +54,16 @@ import { packSitemaps } from './sitemap-fragments.ts'
 export function packCorpus(
   articles: readonly Article[],
   media: ReadonlyMap<string, Uint8Array> = new Map(),
+  options: PackOptions = {},
 ): Map<string, string | Uint8Array> {
   const files = new Map<string, string>()
   const oldestFirst = articles.map(toStored).reverse()
   writeChunks(files, ARTICLES_DIR, oldestFirst)
+  // Feed order is newest first, so the scheduled articles (published after the build) come first.
+  const now = options.now
+  const scheduledCount = now === undefined ? 0 : articles.filter((a) => isScheduled(a.published, now)).length
+  const visible = articles.slice(scheduledCount)
+  const visibleCount = visible.length
 
   const buckets = bucketCount(oldestFirst.length)
   const slugs: SlugBucket[] = Array.from({ length: buckets }, () => ({}))
@@ -49,19 +74,47 @@ export function packCorpus(
     if (Object.keys(bucket).length > 0) files.set(bucketPath(b), JSON.stringify(bucket))
   })
 
-  const tags = packTags(files, oldestFirst)
-  const updated = newestUpdated(articles)
+  const { list: tags, newTags } = packTags(files, oldestFirst, visibleCount)
+  const updated = newestUpdated(visible)
+  const visibleTags = tags.filter((t) => t.count > 0)
+  // What is visible at build time; the Worker fills in the dates that reveals move, and adds each
+  // scheduled article's URLs when it appears.
+  const head: PackedSitemapUrl[] = [
+    { path: PATHS.home, lastmod: SITEMAP_UPDATED, date: updated },
+    ...(visibleTags.length > 0 ? [{ path: PATHS.tags, lastmod: SITEMAP_UPDATED, date: updated }] : []),
+  ]
+  const tagUrls = visibleTags.map((t) => ({
+    path: PATHS.tag(t.key),
+    lastmod: t.scheduled ? sitemapTagUpdated(t.key) : t.updated,
+    date: t.updated,
+  }))
   const sitemaps = packSitemaps(files, [
-    { path: PATHS.home, lastmod: updated },
-    ...(tags.length > 0 ? [{ path: PATHS.tags, lastmod: updated }] : []),
-    ...tags.map((t) => ({ path: PATHS.tag(t.key), lastmod: t.updated })),
-    ...articles.map((a) => ({ path: PATHS.article(a.slug), lastmod: a.updated })),
+    ...head,
+    ...tagUrls,
+    ...visible.map((a) => ({ path: PATHS.article(a.slug), lastmod: a.updated })),
   ])
+  // The tags whose `lastmod` a reveal moves, and the file that lists each (for the sitemap index).
+  const sitemapTags: Record<string, { file: number; updated: string }> = {}
+  visibleTags.forEach((t, i) => {
+    if (t.scheduled) sitemapTags[t.key] = { file: Math.floor((head.length + i) / SITEMAP_URLS) + 1, updated: t.updated }
+  })
+  const schedule: Scheduled[] = oldestFirst.slice(visibleCount).map((a, i) => {
+    const keys = newTags.get(visibleCount + i)
+    return {
+      published: a.published,
+      updated: a.updated,
+      slug: a.slug,
+      tags: a.tags.map(tagKey),
+      ...(keys && { newTags: keys }),
+    }
+  })
+  const hiddenMedia = now === undefined ? {} : hiddenImages(media, options.usedBy, now)
 
-  let all = ''
+  let all = `visible ${visibleCount}\n`
   for (const [path, text] of files) all += `${path}\n${fnv1a(text)}\n`
-  // An image's name is made from its bytes.
+  // An image's name is made from its bytes; a hidden one's reveal time is in the fingerprint too.
   for (const path of media.keys()) all += `${path}\n`
+  for (const [name, at] of Object.entries(hiddenMedia)) all += `hidden ${name} ${at}\n`
   const manifest: Manifest = {
     layout: LAYOUT_VERSION,
     count: articles.length,
@@ -71,9 +124,32 @@ export function packCorpus(
     fingerprint: fnv1a(all),
     tags: { count: tags.length, buckets: bucketCount(tags.length) },
     sitemaps,
+    ...(schedule.length > 0 && { schedule }),
+    ...(Object.keys(sitemapTags).length > 0 && { sitemapTags }),
+    ...(Object.keys(hiddenMedia).length > 0 && { hiddenMedia }),
+    ...(options.preview && { preview: true as const }),
   }
   files.set(MANIFEST_PATH, JSON.stringify(manifest))
   return new Map<string, string | Uint8Array>([...files, ...media])
+}
+
+/**
+ * The images that only scheduled articles use, by file name, with the time the first of those
+ * articles appears: the Worker answers 404 for them until then, so an image cannot give away a
+ * post before its time.
+ */
+function hiddenImages(
+  media: ReadonlyMap<string, Uint8Array>,
+  usedBy: ReadonlyMap<string, readonly Article[]> | undefined,
+  now: number,
+): Record<string, string> {
+  const hidden: Record<string, string> = {}
+  for (const path of media.keys()) {
+    const users = usedBy?.get(path) ?? []
+    if (users.length === 0 || users.some((a) => !isScheduled(a.published, now))) continue
+    hidden[path.slice(path.indexOf('/') + 1)] = users.map((a) => a.published).sort()[0] as string
+  }
+  return hidden
 }
 
 /** Writes `list` (oldest first) as chunk files in `dir`. */
@@ -83,22 +159,38 @@ function writeChunks(files: Map<string, string>, dir: string, list: readonly Sto
   }
 }
 
-/** Writes each tag's chunks, the tag buckets and the tag list; returns the tags in list order. */
-function packTags(files: Map<string, string>, oldestFirst: readonly StoredArticle[]): TagEntry[] {
+/**
+ * Writes each tag's chunks, the tag buckets and the tag list. Articles from number `visible` on
+ * (from the oldest) are scheduled: a tag counts only the others, and lists the scheduled ones'
+ * dates apart. Returns the tags in list order, and the keys of the tags each scheduled article is
+ * the first of, by its number.
+ */
+function packTags(
+  files: Map<string, string>,
+  oldestFirst: readonly StoredArticle[],
+  visible: number,
+): { list: TagEntry[]; newTags: Map<number, string[]> } {
   const byKey = new Map<string, { entry: TagEntry; articles: StoredArticle[] }>()
-  for (const article of oldestFirst) {
+  const newTags = new Map<number, string[]>()
+  oldestFirst.forEach((article, n) => {
     for (const tag of article.tags) {
       const key = tagKey(tag)
       let found = byKey.get(key)
       if (!found) {
         found = { entry: { tag, key, id: byKey.size, count: 0, updated: '' }, articles: [] }
         byKey.set(key, found)
+        if (n >= visible) newTags.set(n, [...(newTags.get(n) ?? []), key])
       }
       found.articles.push(article)
+      if (n >= visible) {
+        found.entry.scheduled ??= []
+        found.entry.scheduled.push([article.published, article.updated])
+        continue
+      }
       found.entry.count++
       if (article.updated > found.entry.updated) found.entry.updated = article.updated
     }
-  }
+  })
   const buckets = bucketCount(byKey.size)
   const tagBuckets: TagBucket[] = Array.from({ length: buckets }, () => ({}))
   for (const { entry, articles } of byKey.values()) {
@@ -113,7 +205,7 @@ function packTags(files: Map<string, string>, oldestFirst: readonly StoredArticl
   for (let p = 1; (p - 1) * TAG_LIST_PAGE_SIZE < list.length; p++) {
     files.set(tagListPath(p), JSON.stringify(list.slice((p - 1) * TAG_LIST_PAGE_SIZE, p * TAG_LIST_PAGE_SIZE)))
   }
-  return list
+  return { list, newTags }
 }
 
 /** The manifest of a refused build under `wrangler dev`: no articles, only what is wrong. */

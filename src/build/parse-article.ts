@@ -29,6 +29,8 @@ export interface ArticleSource {
 export interface ParsedArticle {
   article: Article
   images: ArticleImages['used']
+  /** `draft: true` in its metadata: checked like any article, left out of the deploy. */
+  draft: boolean
 }
 
 /**
@@ -87,7 +89,7 @@ export async function parseArticle(source: ArticleSource): Promise<ParsedArticle
   }
   if (image && !('problem' in image)) article.image = image
   if (meta.language !== undefined) setLanguage(article, meta.language)
-  return { article, images: images.used }
+  return { article, images: images.used, draft: meta.draft === true }
 }
 
 /** Sets an article's own language, and its dates as a reader of that language writes them (see `Article.dateLabels`). */

@@ -8,7 +8,7 @@
  * them keep their bytes.
  *
  * - `manifest.json`: counts and dates, and one date per sitemap file (a few hundred bytes, plus
- *   about 27 per 1,000 articles).
+ *   about 27 per 1,000 articles), and the schedule (about 160 bytes per scheduled article).
  * - `articles/{c}.json`: articles `c * CHUNK_SIZE …` from the oldest, oldest first, stored form.
  * - `slugs/{b}.json`: `{ slug: number }` for the slugs whose hash falls in bucket `b`.
  * - `tag/{id}/{c}.json`: the same chunks for the articles of one tag.
@@ -45,8 +45,36 @@ export const SITEMAP_URLS = 1_000
 /** Stands for the site's URL (origin and base path) in the stored sitemaps: it is known per request only. */
 export const SITEMAP_BASE = '{base}'
 
+/** Stands for the `<lastmod>` of the home page and `/tags` in the stored sitemaps: it moves when a scheduled article appears. */
+export const SITEMAP_UPDATED = '{updated}'
+
+/** Stands for the `<lastmod>` of a tag's page that scheduled articles will change (keys hold no `}`: see `tagKey`). */
+export function sitemapTagUpdated(key: string): string {
+  return `{updated:${key}}`
+}
+
+/** Finds every {@link sitemapTagUpdated} placeholder; the key is group 1. */
+export const SITEMAP_TAG_UPDATED = /\{updated:([^}]+)\}/g
+
 /** Format of the files; the Worker refuses a manifest of another version with a clear error. */
-export const LAYOUT_VERSION = 2
+export const LAYOUT_VERSION = 3
+
+/**
+ * An article the build found scheduled (its `published` after the build): filed with the others,
+ * at the head of the lists since it is newer than every visible one, and hidden by the Worker until
+ * its time (see `Edition`).
+ */
+export interface Scheduled {
+  /** When it appears (RFC 3339 UTC). */
+  published: string
+  updated: string
+  /** Its page, for the sitemap once it appears. */
+  slug: string
+  /** Keys of its tags: their counts, dates and sitemap `lastmod` move when it appears. */
+  tags?: string[]
+  /** Keys of its tags that no article before it has: their pages appear with it. */
+  newTags?: string[]
+}
 
 /** What the Worker learns on its first request: everything a list needs besides the articles. */
 export interface Manifest {
@@ -64,6 +92,20 @@ export interface Manifest {
   tags: { count: number; buckets: number }
   /** The `lastmod` of each sitemap file (`sitemaps/{n}.xml`, n from 1), newest date of its URLs. */
   sitemaps: string[]
+  /**
+   * The scheduled articles, oldest first: the last `schedule.length` of the `count` articles from
+   * the oldest. `updated` and the counts above are those of the visible articles at build time.
+   */
+  schedule?: Scheduled[]
+  /**
+   * Tags the stored sitemaps list that scheduled articles will change: which file lists each (from 1)
+   * and its newest date at build time. Their `<lastmod>` is a {@link sitemapTagUpdated} placeholder.
+   */
+  sitemapTags?: Record<string, { file: number; updated: string }>
+  /** Images that only scheduled articles use (`{hash}.{ext}` → when the first of them appears): 404 until then. */
+  hiddenMedia?: Record<string, string>
+  /** A preview build (`npm run preview`): drafts and scheduled articles are served, and every page says so. */
+  preview?: true
   /**
    * Set only by a build under `wrangler dev` that found bad files: their problems
    * (`file:line: problem. fix.`). The Worker then answers every request with them.

@@ -54,7 +54,6 @@ export class Corpus {
   readonly #tagBuckets: BoundedCache<TagBucket>
   /** The whole corpus as a list. */
   readonly all: ArticleList
-
   private constructor(manifest: Manifest, options: CorpusOptions) {
     this.manifest = manifest
     this.all = { count: manifest.count, dir: ARTICLES_DIR }
@@ -122,14 +121,13 @@ export class Corpus {
       .map((stored) => fromStored(stored, site))
   }
 
-  /** The article whose page is `/articles/{slug}`, or `undefined`. */
-  async bySlug(files: ContentFiles, slug: string, site: SiteDefaults): Promise<Located | undefined> {
+  /**
+   * The number from the oldest of the article whose page is `/articles/{slug}`, scheduled or not,
+   * or `undefined`: the Worker asks its `Edition`, which finds only what has appeared.
+   */
+  async slugNumber(files: ContentFiles, slug: string): Promise<number | undefined> {
     const bucket = await this.#bucket(files, this.#buckets, bucketPath(bucketOf(slug, this.manifest.buckets)))
-    const n = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined
-    if (n === undefined) return undefined
-    const position = this.count - 1 - n
-    const [article] = await this.range(files, position, position + 1, site)
-    return article && { article, position }
+    return Object.hasOwn(bucket, slug) ? bucket[slug] : undefined
   }
 
   /** The tag whose page is `/tags/{key}`, or `undefined`. */

@@ -14,3 +14,27 @@ export function cacheControl(config: Pick<SiteConfig, 'cacheMaxAge' | 'cacheStal
  * any cache keeps them a year and need not revalidate (RFC 8246).
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/** When a response's bytes change (a scheduled article appears), and the freshness it has otherwise. */
+export interface FreshnessBound {
+  /** When the bytes change (ms since the epoch). */
+  until: number
+  maxAge: number
+  staleWhileRevalidate: number
+}
+
+/**
+ * The `Cache-Control` of a response whose bytes change at `bound.until`, when its usual freshness
+ * (`max-age` plus `stale-while-revalidate`) would outlive that instant: both are cut so that no
+ * cache serves it, fresh or stale, past the change (RFC 9111 §4.2.1, RFC 5861 §3). `undefined`
+ * when the usual value ends before it.
+ *
+ * @param now - the request's time (ms since the epoch)
+ */
+export function freshnessLeft(bound: FreshnessBound, now: number): string | undefined {
+  const left = Math.max(0, Math.floor((bound.until - now) / 1000))
+  if (left >= bound.maxAge + bound.staleWhileRevalidate) return undefined
+  const maxAge = Math.min(bound.maxAge, left)
+  const stale = Math.min(bound.staleWhileRevalidate, left - maxAge)
+  return stale > 0 ? `public, max-age=${maxAge}, stale-while-revalidate=${stale}` : `public, max-age=${maxAge}`
+}

@@ -1,4 +1,5 @@
 import { parseAccept } from 'hono/utils/accept'
+import { type FreshnessBound, freshnessLeft } from './cache-control.ts'
 import { isNotModified } from './conditional-get.ts'
 import { gzipEtag, type Representation } from './representation.ts'
 
@@ -12,6 +13,8 @@ export interface ResponseProfile {
   headers?: Record<string, string>
   /** Headers of a 200 about the representation or its readers (`Content-Location`, CORS): its 304 keeps those {@link RETAINED_304_HEADERS} names. */
   shared?: Record<string, string>
+  /** When the bytes will change (a scheduled article appears): freshness is cut to end by then, per request. */
+  bound?: FreshnessBound
 }
 
 /**
@@ -27,6 +30,8 @@ export interface PreparedResponse {
   okGzip?: Record<string, string>
   notModified: Record<string, string>
   notModifiedGzip?: Record<string, string>
+  /** See {@link ResponseProfile.bound}. */
+  bound?: FreshnessBound
 }
 
 /**
@@ -65,6 +70,7 @@ export function prepareResponse(representation: Representation, profile: Respons
     representation,
     lastModifiedMs: representation.lastModified ? Date.parse(representation.lastModified) : undefined,
     ...identity,
+    ...(profile.bound && { bound: profile.bound }),
   }
   if (representation.gzip) {
     const gzip = records(gzipEtag(representation.etag), representation.gzip, 'gzip')
@@ -84,23 +90,40 @@ function retained(ok: Record<string, string>): Record<string, string> {
 /**
  * Answers a GET or HEAD from a prepared response: `304` when the client's validators match, else
  * `200` with the body, gzip-coded when the client accepts it. Nothing is rendered, hashed,
- * compressed or assembled here.
+ * compressed or assembled here; only a response whose bytes change at a scheduled time soon gets
+ * its `Cache-Control` cut to the seconds left (see {@link freshnessLeft}).
+ *
+ * @param now - the request's time (ms), for {@link PreparedResponse.bound}
  */
-export function sendPrepared(request: Request, prepared: PreparedResponse): Response {
+export function sendPrepared(request: Request, prepared: PreparedResponse, now: number): Response {
   const headers = request.headers
   const gzip = prepared.okGzip !== undefined && acceptsGzip(clientAcceptEncoding(request, headers))
+  const cut = prepared.bound && freshnessLeft(prepared.bound, now)
   if (isNotModified(headers, prepared.representation.etag, prepared.lastModifiedMs)) {
-    return new Response(null, {
-      status: 304,
-      headers: gzip ? (prepared.notModifiedGzip as Record<string, string>) : prepared.notModified,
-    })
+    const record = gzip ? (prepared.notModifiedGzip as Record<string, string>) : prepared.notModified
+    return new Response(null, { status: 304, headers: cut ? withFreshness(record, cut, prepared.ok) : record })
   }
   const { representation } = prepared
+  const record = gzip ? (prepared.okGzip as Record<string, string>) : prepared.ok
   // `manual`: the bytes are already gzip-coded; the runtime must send them as they are.
   return new Response(gzip ? representation.gzip : representation.body, {
-    headers: gzip ? (prepared.okGzip as Record<string, string>) : prepared.ok,
+    headers: cut ? withFreshness(record, cut, prepared.ok) : record,
     encodeBody: 'manual',
   })
+}
+
+/**
+ * A response's headers with `Cache-Control` cut. Workers Cache reads `Cloudflare-CDN-Cache-Control`
+ * before `Cache-Control`, so it gets the same cut, on a 304 too (a revalidated entry takes the
+ * 304's headers, RFC 9111 §4.3.4); a `no-store` there (`ok`'s: no `SITE_URL`) stays.
+ */
+function withFreshness(
+  record: Record<string, string>,
+  cacheControl: string,
+  ok: Record<string, string>,
+): Record<string, string> {
+  const cdn = ok['Cloudflare-CDN-Cache-Control'] === 'no-store' ? 'no-store' : cacheControl
+  return { ...record, 'Cache-Control': cacheControl, 'Cloudflare-CDN-Cache-Control': cdn }
 }
 
 /**

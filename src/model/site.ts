@@ -32,8 +32,13 @@ export interface TagEntry {
   key: string
   /** Folder of its chunks (`tag/{id}/`): tags are numbered as they first appear from the oldest article, so ids stay put. */
   id: number
-  /** Number of articles with the tag. */
+  /** Number of visible articles with the tag ('' `updated` and 0 when all of them are scheduled). */
   count: number
   /** Newest `updated` of those articles. */
   updated: string
+  /**
+   * Its scheduled articles, oldest first, as `[published, updated]` (RFC 3339): filed after the
+   * `count` visible ones, counted once their time comes (see `Edition.tag`).
+   */
+  scheduled?: [string, string][]
 }

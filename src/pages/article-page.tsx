@@ -12,6 +12,7 @@ export function ArticlePage(props: { site: PageSite; article: SiteArticle }) {
   const { authors, language } = article
   return (
     <Layout
+      preview={props.site.preview}
       title={article.title}
       language={language}
       links={links}

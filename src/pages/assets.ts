@@ -15,6 +15,7 @@ header.site{border-bottom:1px solid var(--line);padding:.9rem 0;margin-bottom:1.
 header.site .wrap{display:flex;gap:1rem;align-items:baseline;justify-content:space-between;flex-wrap:wrap}
 header.site a.home{font-weight:700;text-decoration:none;color:var(--fg)}
 nav.feeds a{margin-left:.8rem;font-size:.9rem}
+p.preview{margin:-.5rem auto 1.5rem;padding:.6rem 1.1rem;border:2px dashed var(--accent);border-radius:.5rem;background:var(--accent-bg);font-size:.95rem}
 footer.site{border-top:1px solid var(--line);margin-top:3rem;padding:1.2rem 0 2rem;color:var(--muted);font-size:.9rem}
 a{color:var(--accent);text-underline-offset:.15em}
 h1{font-size:clamp(1.6rem,1.2rem + 2vw,2.3rem);line-height:1.2;margin:.2rem 0 .6rem;letter-spacing:-.01em}

@@ -15,6 +15,7 @@ export function FeedPreviewPage(props: { site: PageSite; doc: FeedDocument; form
   const { articles } = doc
   return (
     <Layout
+      preview={props.site.preview}
       title={`${doc.title} · ${props.format.label} feed`}
       language={config.language}
       links={links}

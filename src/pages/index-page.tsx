@@ -12,6 +12,7 @@ export function IndexPage(props: { site: PageSite; articles: readonly Article[];
   const title = page === 1 ? config.title : `${config.title} · page ${page}`
   return (
     <Layout
+      preview={props.site.preview}
       title={title}
       language={config.language}
       links={links}

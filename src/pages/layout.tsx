@@ -9,6 +9,8 @@ import { ICON } from './assets.ts'
 export interface PageSite {
   config: SiteConfig
   links: SiteLinks
+  /** A preview build (`npm run preview`): drafts and scheduled articles are shown, and every page says so. */
+  preview?: boolean
 }
 
 /** Open Graph / Twitter card data of a page. */
@@ -35,6 +37,8 @@ export interface LayoutProps {
   subjectFeeds?: readonly FeedFamily[]
   /** Feeds of related subjects (an article's tags), announced after the site's. */
   relatedFeeds?: readonly FeedFamily[]
+  /** See {@link PageSite.preview}: a banner says the page is a preview. */
+  preview?: boolean | undefined
   children: Child
 }
 
@@ -66,6 +70,12 @@ export function Layout(props: LayoutProps) {
               </nav>
             </div>
           </header>
+          {props.preview && (
+            <p class="preview wrap" role="status">
+              Preview: this page shows drafts and scheduled articles as if published. Only <code>npm run preview</code>{' '}
+              serves them; a deploy never includes drafts, and shows a scheduled article at its time.
+            </p>
+          )}
           <main class="wrap">{props.children}</main>
           <footer class="site">
             <div class="wrap">

@@ -19,6 +19,7 @@ export function TagPage(props: {
   const count = `${formatCount(tag.count)} article${tag.count === 1 ? '' : 's'}`
   return (
     <Layout
+      preview={props.site.preview}
       title={page === 1 ? `${tag.tag} · ${config.title}` : `${tag.tag} · page ${page} · ${config.title}`}
       language={config.language}
       links={links}

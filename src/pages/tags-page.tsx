@@ -9,6 +9,7 @@ export function TagsPage(props: { site: PageSite; tags: readonly TagEntry[]; pag
   const { tags, page, pages } = props
   return (
     <Layout
+      preview={props.site.preview}
       title={page === 1 ? `Tags · ${config.title}` : `Tags · page ${page} · ${config.title}`}
       language={config.language}
       links={links}

@@ -30,7 +30,8 @@ export function pollFromMemory(
     const base = site.config.basePath
     const format = url.startsWith(base, origin.length) ? byPath.get(url.slice(origin.length + base.length)) : undefined
     if (!format) return undefined
-    const prepared = site.peek(feedKey({ format, view: feedView(request, format), negotiated: false }))
-    return prepared && sendPrepared(request, prepared)
+    const now = resolver.now()
+    const prepared = site.peek(feedKey({ format, view: feedView(request, format), negotiated: false }), now)
+    return prepared && sendPrepared(request, prepared, now)
   }
 }

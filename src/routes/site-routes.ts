@@ -37,17 +37,18 @@ export function siteRoutes(kinds: ResponseKinds, resolver: SiteResolver): Hono<A
  * response are in memory: no promise on that path.
  */
 function serve(c: Context<AppEnv>, route: TableRoute, resolver: SiteResolver): Response | Promise<Response> {
+  const now = resolver.now()
   const reply = (site: SiteResponder): Response | Promise<Response> => {
-    const answer = route.answer(c.req, site, { files: resolver.files(c.env), waitUntil: waitUntilOf(c) })
-    return answer instanceof Promise ? answer.then((a) => send(c, site, a)) : send(c, site, answer)
+    const answer = route.answer(c.req, site, { files: resolver.files(c.env), waitUntil: waitUntilOf(c), now })
+    return answer instanceof Promise ? answer.then((a) => send(c, site, a, now)) : send(c, site, answer, now)
   }
   const site: Maybe<SiteResponder> = resolver.site(c.env, originOf(c.req.url))
   return site instanceof Promise ? site.then(reply) : reply(site)
 }
 
 /** Sends a route's answer: the prepared response, a redirect, or an error in the format the client accepts. */
-function send(c: Context<AppEnv>, site: SiteResponder, answer: Answer): Response | Promise<Response> {
-  if ('representation' in answer) return sendPrepared(c.req.raw, answer)
+function send(c: Context<AppEnv>, site: SiteResponder, answer: Answer, now: number): Response | Promise<Response> {
+  if ('representation' in answer) return sendPrepared(c.req.raw, answer, now)
   if ('redirect' in answer) return redirect(answer.redirect)
   return errorResponse(c, answer.status, answer.message, { headers: answer.headers, base: site.config.basePath })
 }

@@ -90,7 +90,10 @@ function feedKind(formats: readonly FeedFormat[], family: FeedFamily) {
     key: feedKey,
     locate: locateFeed,
     memo: () => family.memo,
-    cacheTag: (p) => `${family.tag},feed:${p.format.name}`,
+    // The newest archive page changes when an article appears: `archives:head` purges it without the full ones.
+    cacheTag: (p, found) =>
+      `${family.tag},feed:${p.format.name}${p.archive !== undefined && !found.planned.immutable ? ',archives:head' : ''}`,
+    unchangedByReveals: (_p, found) => found.planned.immutable === true,
     profile: (site, p, found, tags) => site.profiles.feed(p.format, p.view, p.negotiated, found.planned, tags),
     load: loadFeed,
     // The same bytes as the format's own URL: only the headers differ.
@@ -137,7 +140,7 @@ async function tagFeed(tag: TagEntry, site: SiteContext): Promise<FeedIdentity> 
 async function loadFeed(site: SiteContext, p: FeedParams, found: LocatedFeed, scope: RequestScope) {
   const { planned, list } = found
   const articles = await site.corpus.listRange(scope.files, list, planned.start, planned.end, site.config)
-  const updated = newestUpdated(articles) || site.corpus.manifest.updated || NO_ARTICLES_UPDATED
+  const updated = newestUpdated(articles) || site.corpus.updated || NO_ARTICLES_UPDATED
   const doc = feedDocument(planned, site.config, site.links, articles, updated)
   const { format, view } = p
   if (view === 'preview')

@@ -3,8 +3,6 @@ import { NO_ARTICLES_UPDATED } from '../feeds/feed-document.ts'
 import { renderOpml } from '../feeds/opml.ts'
 import { renderSitemap, renderSitemapIndex } from '../feeds/sitemap.ts'
 import { CONTENT_TYPES } from '../http/content-types.ts'
-import type { TagEntry } from '../model/site.ts'
-import { pageCount, TAG_LIST_PAGE_SIZE } from '../paging.ts'
 import { PATHS, ROUTES, sitemapPartNumber } from '../paths.ts'
 import { kind, type Rendering, type SiteContext } from './kind.ts'
 import type { RequestScope } from './site-options.ts'
@@ -18,6 +16,7 @@ function fixedDocument(
   path: string,
   key: string,
   load: (site: SiteContext, scope: RequestScope) => Promise<Rendering>,
+  unchanged = false,
 ) {
   return kind<Record<string, never>, true>({
     routes: [{ path, params: () => ({}) }],
@@ -25,6 +24,7 @@ function fixedDocument(
     locate: () => true,
     memo: () => 'pinned',
     cacheTag: () => key,
+    unchangedByReveals: () => unchanged,
     profile: (site, _p, _f, tags) => site.profiles.service(tags),
     load: (site, _p, _f, scope) => load(site, scope),
   })
@@ -33,22 +33,25 @@ function fixedDocument(
 /** The OPML subscription list: the site's feeds and every tag's. Reads every tag-list file. */
 export const opmlKind = fixedDocument(PATHS.opml, 'opml', async (site, scope) => {
   const { corpus } = site
-  const pages = pageCount(corpus.manifest.tags.count, TAG_LIST_PAGE_SIZE)
-  const lists = await Promise.all(Array.from({ length: pages }, (_, i) => corpus.tagListPage(scope.files, i + 1)))
-  const tags: TagEntry[] = lists.flatMap((list) => list ?? [])
+  const tags = await corpus.allTags(scope.files)
   return {
-    render: () => renderOpml(site.config, site.links, tags, corpus.manifest.updated || NO_ARTICLES_UPDATED),
+    render: () => renderOpml(site.config, site.links, tags, corpus.updated || NO_ARTICLES_UPDATED),
     contentType: CONTENT_TYPES.opml,
-    updated: site.changed(corpus.manifest.updated),
+    updated: site.changed(corpus.updated),
   }
 })
 
 /** `robots.txt`: everything may be crawled; it names the sitemap. */
-export const robotsKind = fixedDocument(PATHS.robots, 'robots', async (site) => ({
-  render: () => `User-agent: *\nAllow: /\n\nSitemap: ${site.links.url(PATHS.sitemap)}\n`,
-  contentType: CONTENT_TYPES.text,
-  updated: site.changed(),
-}))
+export const robotsKind = fixedDocument(
+  PATHS.robots,
+  'robots',
+  async (site) => ({
+    render: () => `User-agent: *\nAllow: /\n\nSitemap: ${site.links.url(PATHS.sitemap)}\n`,
+    contentType: CONTENT_TYPES.text,
+    updated: site.changed(),
+  }),
+  true,
+)
 
 /**
  * `/sitemap.xml` (`n` undefined): the one sitemap, or on large sites the index of them; else
@@ -61,7 +64,7 @@ export const sitemapKind = kind<{ n: number | undefined }, { part: number | unde
   ],
   key: ({ n }) => `sitemap ${n ?? ''}`,
   locate(site, { n }) {
-    const parts = site.corpus.manifest.sitemaps.length
+    const parts = site.corpus.sitemaps.length
     if (n !== undefined && (parts <= 1 || n > parts)) return undefined
     return { part: n ?? (parts <= 1 ? 1 : undefined) }
   },
@@ -69,13 +72,17 @@ export const sitemapKind = kind<{ n: number | undefined }, { part: number | unde
   cacheTag: () => 'sitemaps',
   profile: (site, _p, _f, tags) => site.profiles.service(tags),
   async load(site, _p, { part }, scope) {
-    const { manifest } = site.corpus
+    const { corpus } = site
+    const { sitemaps } = corpus
     const base = site.links.url('')
-    const fragment = part === undefined ? '' : ((await site.corpus.sitemap(scope.files, part)) ?? '')
+    const fragment = part === undefined ? '' : ((await corpus.sitemap(scope.files, part)) ?? '')
     return {
-      render: () => (part === undefined ? renderSitemapIndex(manifest.sitemaps, base) : renderSitemap(fragment, base)),
+      render: () =>
+        part === undefined
+          ? renderSitemapIndex(sitemaps, base)
+          : renderSitemap(fragment, base, corpus.bound(corpus.updated) ?? ''),
       contentType: CONTENT_TYPES.xml,
-      updated: site.changed(part === undefined ? manifest.updated : manifest.sitemaps[part - 1] || undefined),
+      updated: site.changed(part === undefined ? corpus.updated : sitemaps[part - 1] || undefined),
     }
   },
 })
@@ -99,6 +106,7 @@ export const staticKind = kind<{ name: StaticFileName }, true>({
   locate: () => true,
   memo: () => 'pinned',
   cacheTag: ({ name }) => `assets,asset:${name}`,
+  unchangedByReveals: () => true,
   profile: (site, _p, _f, tags) => site.profiles.service(tags),
   load: async (site, { name }) => {
     const { body, contentType } = STATIC_FILES[name]
@@ -114,13 +122,15 @@ export const staticKind = kind<{ name: StaticFileName }, true>({
 export const mediaKind = kind<{ name: string }, { bytes: Uint8Array; contentType: string }>({
   routes: [{ path: ROUTES.media, params: (request) => ({ name: request.param('name') ?? '' }) }],
   key: ({ name }) => `media ${name}`,
-  async locate(_site, { name }, scope) {
+  async locate(site, { name }, scope) {
     const contentType = publishedImageType(name)
-    const bytes = contentType && (await scope.files.bytes(`media/${name}`))
+    // An image only scheduled articles use is missing until the first of them appears.
+    const bytes = contentType && site.corpus.mediaVisible(name) && (await scope.files.bytes(`media/${name}`))
     return contentType && bytes ? { bytes, contentType } : undefined
   },
   memo: () => 'none',
   cacheTag: () => 'media',
+  unchangedByReveals: () => true,
   profile: (site, _p, _f, tags) => site.profiles.media(tags),
   load: async (site, { name }, { bytes, contentType }) => ({
     render: () => bytes,

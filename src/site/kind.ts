@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus.ts'
+import type { Edition } from '../corpus/edition.ts'
 import type { PreparedResponse, ResponseProfile } from '../http/prepared-response.ts'
 import type { RepresentationSpec } from '../http/representation-store.ts'
 import type { SiteLinks } from '../links.ts'
@@ -11,8 +11,11 @@ import type { Maybe, RequestScope } from './site-options.ts'
 export interface SiteContext {
   readonly config: SiteConfig
   readonly links: SiteLinks
-  readonly corpus: Corpus
+  /** The corpus as readers see it now: the articles published by then (see `Edition`). */
+  readonly corpus: Edition
   readonly profiles: ResponseProfiles
+  /** A preview build: drafts and scheduled articles are served, and every page says so. */
+  readonly preview: boolean
   /** `Last-Modified` of bytes made from content last changed at `content`; of code-only bytes without it. */
   changed(content?: string): string | undefined
 }
@@ -70,6 +73,12 @@ export interface ResponseKind<P, F> {
   cacheTag(params: P, found: F): string
   /** The headers it gets beyond its validators (see `ResponseProfiles`). */
   profile(site: SiteContext, params: P, found: F, cacheTag: string): ResponseProfile
+  /**
+   * Whether no scheduled article can change these bytes (an article's page, a full archive page, a
+   * file): then they are not cut to end by the next reveal. Default false: lists, feeds, counts
+   * and the sitemap change when an article appears.
+   */
+  unchangedByReveals?(params: P, found: F): boolean
   /** Reads the content the document shows and says how to render it. */
   load(site: SiteContext, params: P, found: F, scope: RequestScope): Promise<Rendering>
   /**
@@ -81,8 +90,11 @@ export interface ResponseKind<P, F> {
   missing?(site: SiteContext, params: P, request: RouteRequest, scope: RequestScope): Maybe<Miss>
 }
 
-/** The site as a route sees it: a {@link SiteContext} that answers a kind's parameters (the `Site` object). */
-export interface SiteResponder extends SiteContext {
+/** The site as a route sees it: what its kinds read at an instant, and the responses they make (the `Site` object). */
+export interface SiteResponder {
+  readonly config: SiteConfig
+  /** What the kinds read of the site at `now` (ms since the epoch): the corpus as it stands then. */
+  context(now: number): SiteContext
   /** The response `params` name, from memory at once or made now; `undefined` when there is no such document. */
   respond<P, F>(kind: ResponseKind<P, F>, params: P, scope: RequestScope): Maybe<PreparedResponse | undefined>
 }
@@ -104,10 +116,12 @@ export function kind<P, F>(row: ResponseKind<P, F>): { row: ResponseKind<P, F>; 
   const routes = row.routes.map((route) => ({
     path: route.path,
     answer(request: RouteRequest, site: SiteResponder, scope: RequestScope): Maybe<Answer> {
-      const params = route.params(request, site)
+      // One instant per request: its parameters, its document and its messages read the same edition.
+      const context = site.context(scope.now)
+      const params = route.params(request, context)
       if (params instanceof Refusal) return params.miss
       const missing = (): Maybe<Miss> =>
-        row.missing?.(site, params, request, scope) ?? { status: 404, message: `Nothing at ${request.path}.` }
+        row.missing?.(context, params, request, scope) ?? { status: 404, message: `Nothing at ${request.path}.` }
       const prepared = site.respond(row, params, scope)
       if (prepared instanceof Promise) return prepared.then((found) => found ?? missing())
       return prepared ?? missing()

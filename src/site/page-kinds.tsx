@@ -38,7 +38,7 @@ function indexPages(site: SiteContext): number {
 
 /** Number of `/tags` pages (at least 1: it says when there are no tags). */
 function tagsPages(site: SiteContext): number {
-  return pageCount(site.corpus.manifest.tags.count, TAG_LIST_PAGE_SIZE)
+  return pageCount(site.corpus.tagCount, TAG_LIST_PAGE_SIZE)
 }
 
 /** The index: the newest articles on `/`, older ones on `/page/{n}`. */
@@ -58,11 +58,11 @@ export const indexKind = kind<{ n: number }, { pages: number }>({
   profile: (site, _p, _f, tags) => site.profiles.html(tags),
   async load(site, { n }, { pages }, scope) {
     const range = [(n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE] as const
-    const articles = await site.corpus.range(scope.files, ...range, site.config)
+    const articles = await site.corpus.listRange(scope.files, site.corpus.all, ...range, site.config)
     return {
       render: () => `${<IndexPage site={site} articles={articles} page={n} pages={pages} />}`,
       contentType: CONTENT_TYPES.html,
-      updated: site.changed(site.corpus.manifest.updated),
+      updated: site.changed(site.corpus.updated),
     }
   },
   missing: (site, { n }) => ({ status: 404, message: `There is no page ${n}; the index has ${indexPages(site)}.` }),
@@ -76,6 +76,8 @@ export const articleKind = kind<{ slug: string }, { article: SiteArticle; positi
   // Feed readers link to the newest: those stay; the long tail is bounded.
   memo: (_p, { position }, site) => (position < site.config.feedItems ? 'pinned' : 'articles'),
   cacheTag: ({ slug }) => `articles,article:${slug}`,
+  // An article's page names no other article: one appearing changes nothing on it.
+  unchangedByReveals: () => true,
   profile: (site, _p, _f, tags) => site.profiles.html(tags),
   load: async (site, _p, { article }) => ({
     render: () => `${<ArticlePage site={site} article={article} />}`,
@@ -105,7 +107,7 @@ export const tagsKind = kind<{ n: number }, { pages: number }>({
     return {
       render: () => `${<TagsPage site={site} tags={tags} page={n} pages={pages} />}`,
       contentType: CONTENT_TYPES.html,
-      updated: site.changed(site.corpus.manifest.updated),
+      updated: site.changed(site.corpus.updated),
     }
   },
   missing: (site, { n }) => ({ status: 404, message: `There is no page ${n}; the tags fill ${tagsPages(site)}.` }),

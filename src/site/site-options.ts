@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus.ts'
+import type { Schedule } from '../corpus/edition.ts'
 import type { ContentFiles } from '../corpus/files.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
 import type { SiteConfig } from '../model/site.ts'
@@ -10,7 +10,8 @@ export interface SiteOptions {
   fingerprint: string
   /** Origin the request came to; used for links only when no `SITE_URL` is set. */
   origin: string
-  corpus: Corpus
+  /** The corpus and its schedule: which articles a request at a given time sees. */
+  schedule: Schedule
   /** Renders on a miss, through the Cache API shared by a data center's isolates. */
   store: RepresentationStore
   /**
@@ -31,6 +32,8 @@ export type WaitUntil = ((promise: Promise<unknown>) => void) | undefined
 export interface RequestScope {
   files: ContentFiles
   waitUntil: WaitUntil
+  /** The request's time (ms since the epoch, from the site's clock): which edition of the corpus answers it. */
+  now: number
 }
 
 /** A value now, or later: what is in memory is returned without a promise, so the hot path never waits. */

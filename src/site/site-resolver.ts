@@ -1,6 +1,9 @@
 import { ConfigError, type Env, NO_ENV, readConfig } from '../config.ts'
+import { RefusedContent } from '../content/refused-content.ts'
 import { Corpus } from '../corpus/corpus.ts'
+import { Schedule } from '../corpus/edition.ts'
 import { assetFiles, type ContentFiles } from '../corpus/files.ts'
+import { isLoopbackHost } from '../http/addresses.ts'
 import { RepresentationStore } from '../http/representation-store.ts'
 import type { Site } from './site.ts'
 import type { Maybe } from './site-options.ts'
@@ -14,6 +17,8 @@ export interface SiteResolverOptions {
    */
   files?: ContentFiles | undefined
   onBuild?: ((key: string) => void) | undefined
+  /** The time (ms since the epoch) that decides which scheduled articles have appeared. Default `Date.now`. */
+  clock?: (() => number) | undefined
 }
 
 /**
@@ -24,12 +29,15 @@ export interface SiteResolverOptions {
 export class SiteResolver {
   readonly #fixed: ContentFiles | undefined
   readonly #options: SiteResolverOptions
-  #corpus: Corpus | undefined
+  /** The time now (ms since the epoch): which edition of the corpus a request gets (see `Edition`). */
+  readonly now: () => number
+  #schedule: Schedule | undefined
   #sites: Sites | undefined
 
   constructor(options: SiteResolverOptions) {
     this.#options = options
     this.#fixed = options.files
+    this.now = options.clock ?? Date.now
   }
 
   /** The content files as this request may read them: the files given, or its own ASSETS binding. */
@@ -52,22 +60,45 @@ export class SiteResolver {
       onBuild: this.#options.onBuild,
     })
     const sites = this.#sites
-    if (this.#corpus) return sites.get(config, origin, this.#corpus)
-    // Each request that finds the corpus unopened opens it through its own binding: nothing
-    // pending is shared between requests (see `Corpus`).
-    return Corpus.open(this.files(settings)).then((opened) => {
-      this.#corpus ??= opened
-      return sites.get(config, origin, this.#corpus)
-    })
+    const serve = (schedule: Schedule) => {
+      if (schedule.corpus.manifest.preview) refuseRemotePreview(origin)
+      return sites.get(config, origin, schedule)
+    }
+    if (this.#schedule) return serve(this.#schedule)
+    return this.schedule(settings).then(serve)
+  }
+
+  /**
+   * The corpus and its schedule, opened on the first call. Each request that finds the corpus
+   * unopened opens it through its own binding: nothing pending is shared between requests (see `Corpus`).
+   */
+  async schedule(env: Env | undefined): Promise<Schedule> {
+    if (this.#schedule) return this.#schedule
+    const opened = await Corpus.open(this.files(env ?? NO_ENV))
+    this.#schedule ??= new Schedule(opened)
+    return this.#schedule
   }
 
   /** The site of a request when it can be had at once (corpus open, valid settings), else `undefined`. */
   ready(env: Env | undefined, origin: string): Site | undefined {
-    if (!this.#corpus) return undefined
+    if (!this.#schedule) return undefined
     try {
       return this.site(env, origin) as Site
     } catch {
       return undefined
     }
   }
+}
+
+/**
+ * A preview build (drafts and scheduled articles as if published, `npm run preview`) answers only
+ * requests to this machine: the build refuses `PREVIEW` outside `wrangler dev`, and this keeps such
+ * content unreachable should it still be uploaded (`wrangler dev --remote`, files copied by hand).
+ * @throws RefusedContent for any other host: every request answers 503 with the fix
+ */
+function refuseRemotePreview(origin: string): void {
+  if (!isLoopbackHost(new URL(origin).hostname))
+    throw new RefusedContent([
+      'generated/assets/_content is a preview build (drafts and scheduled articles as if published), served on localhost only. Build the content again without PREVIEW (`npm run build:content`; `wrangler deploy` does) before it leaves this machine.',
+    ])
 }

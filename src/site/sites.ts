@@ -1,5 +1,5 @@
 import { BoundedCache } from '../bounded-cache.ts'
-import type { Corpus } from '../corpus/corpus.ts'
+import type { Schedule } from '../corpus/edition.ts'
 import { fnv1a } from '../fingerprint.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
 import type { SiteConfig } from '../model/site.ts'
@@ -33,21 +33,21 @@ export class Sites {
   }
 
   /** The site for these settings as seen from `origin` (ignored when `SITE_URL` is set). */
-  get(config: SiteConfig, origin: string, corpus: Corpus): Site {
+  get(config: SiteConfig, origin: string, schedule: Schedule): Site {
     const last = this.#last
     if (last && last.config === config && last.origin === origin) return last.site
-    const site = this.#lookup(config, origin, corpus)
+    const site = this.#lookup(config, origin, schedule)
     this.#last = { config, origin, site }
     return site
   }
 
-  #lookup(config: SiteConfig, origin: string, corpus: Corpus): Site {
+  #lookup(config: SiteConfig, origin: string, schedule: Schedule): Site {
     let fingerprint = this.#fingerprints.get(config)
     if (fingerprint === undefined) {
       fingerprint = fnv1a(JSON.stringify(config))
       this.#fingerprints.set(config, fingerprint)
     }
     const key = `${fingerprint} ${config.baseUrl ?? origin}`
-    return this.#sites.get(key, () => new Site({ config, fingerprint, origin, corpus, ...this.#options }))
+    return this.#sites.get(key, () => new Site({ config, fingerprint, origin, schedule, ...this.#options }))
   }
 }

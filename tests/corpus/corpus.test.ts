@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { packCorpus } from '../../src/build/pack.ts'
-import { bucketCount, CHUNK_SIZE, MANIFEST_PATH, type Manifest } from '../../src/content/layout.ts'
+import { bucketCount, CHUNK_SIZE, LAYOUT_VERSION, MANIFEST_PATH, type Manifest } from '../../src/content/layout.ts'
 import { Corpus } from '../../src/corpus/corpus.ts'
+import { Schedule } from '../../src/corpus/edition.ts'
 import type { TagEntry } from '../../src/model/site.ts'
 import { articleText, files, loadArticles } from '../fixtures/articles.ts'
 import { memoryFiles } from '../helpers/memory-files.ts'
@@ -22,7 +23,7 @@ describe('packCorpus', () => {
   it('writes a manifest, one chunk per CHUNK_SIZE articles and the slug buckets', () => {
     const manifest = JSON.parse(packed.get(MANIFEST_PATH) as string) as Manifest
     expect(manifest).toMatchObject({
-      layout: 2,
+      layout: LAYOUT_VERSION,
       count: COUNT,
       chunkSize: CHUNK_SIZE,
       buckets: bucketCount(COUNT),
@@ -147,7 +148,7 @@ describe('Corpus', () => {
   })
 
   it('finds every article by its slug, and nothing else', async () => {
-    const corpus = await Corpus.open(content)
+    const corpus = new Schedule(await Corpus.open(content)).at(Date.now())
     for (const [position, article] of articles.entries()) {
       const found = await corpus.bySlug(content, article.slug, SITE)
       expect(found?.position).toBe(position)

@@ -9,6 +9,10 @@ export interface TestContent extends Omit<WorkerOptions, 'files'> {
   articles: readonly Article[]
   /** By published path (`media/….png`), as `loadContent` returns them. */
   media?: ReadonlyMap<string, Uint8Array>
+  /** The articles of each image, as `loadContent` returns them (hides an image of scheduled articles only). */
+  usedBy?: ReadonlyMap<string, readonly Article[]>
+  /** When the build ran (ms): articles published after it are scheduled. Default: none is. */
+  builtAt?: number
 }
 
 /** A Worker under test: its `fetch`, and `request`, which takes a path as Hono's `app.request` does. */
@@ -35,6 +39,17 @@ export function testWorker(options: WorkerOptions = {}): TestWorker {
  * The Worker serving a test's own articles: laid out by the build's code (`packCorpus`) exactly as
  * the build lays them out on disk, and handed to the Worker as files.
  */
-export function appWith({ articles, media, ...options }: TestContent): TestWorker {
-  return testWorker({ ...options, files: memoryFiles(packCorpus(articles, media)) })
+export function appWith({
+  articles,
+  media,
+  usedBy,
+  builtAt,
+  drafts: _drafts,
+  ...options
+}: TestContent & { drafts?: unknown }): TestWorker {
+  const packed = packCorpus(articles, media, {
+    ...(builtAt !== undefined && { now: builtAt }),
+    ...(usedBy && { usedBy }),
+  })
+  return testWorker({ ...options, files: memoryFiles(packed) })
 }

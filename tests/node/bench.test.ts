@@ -45,6 +45,15 @@ describe('npm run bench (tiny configuration)', () => {
       expect(row.cpuUsPerRequest).toBeGreaterThan(0)
       expect(row.capacityToLimit).toBeCloseTo(limit.cpuUsPerRequest / row.cpuUsPerRequest, 1)
     }
+    // Scheduled publishing: every scheduled article was seen, none before its second (the latency is reported, not judged here).
+    expect(result.schedule.reveals).toHaveLength(3)
+    for (const reveal of result.schedule.reveals) {
+      expect(reveal.early, reveal.published).toBe(0)
+      expect(reveal.latencyMs, reveal.published).toBeGreaterThanOrEqual(0)
+    }
+    expect(result.schedule.rows.map((r: { server: string }) => r.server)).toEqual(['limit', 'product', 'product'])
+    for (const row of result.schedule.rows) expect([row.errors, row.rps > 0], row.target).toEqual([0, true])
+    expect(result.scale.map((c: { scheduled: number }) => c.scheduled)).toEqual([0, 0])
     // Headers of every feed's 200 and 304, counted from the responses.
     expect(result.headers.map((h: { response: string }) => h.response)).toEqual([
       'RSS 200',
