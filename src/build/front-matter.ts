@@ -1,5 +1,6 @@
 import { ContentError } from './content-error.ts'
-import { METADATA_KEYS, type Metadata } from './metadata-keys.ts'
+import type { Metadata } from './metadata.ts'
+import { METADATA_KEYS } from './metadata-keys.ts'
 import { parseMetadata } from './parse-metadata.ts'
 
 /** An article's metadata as read from its front matter or its sidecar, and where the body starts. */

@@ -47,13 +47,13 @@ export async function loadContent(files: readonly SourceFile[], options: LoadOpt
       const parsed = await parseArticle({ file, stem, text, images: (path) => images.get(path), ...(meta && { meta }) })
       // A draft is checked like any article (and its slug and id kept from others), but neither it nor its images are published.
       if (parsed.draft) drafts.push(parsed.article)
-      const left = parsed.draft && !options.drafts
-      if (!left) articles.push(parsed.article)
-      if (!left)
+      if (!parsed.draft || options.drafts) {
+        articles.push(parsed.article)
         for (const image of parsed.images) {
           media.set(image.published, image.bytes)
           usedBy.set(image.published, [...(usedBy.get(image.published) ?? []), parsed.article])
         }
+      }
     } catch (error) {
       if (error instanceof ContentErrors) errors.push(...error.errors)
       else errors.push(asContentError(error, file))

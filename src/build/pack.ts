@@ -8,11 +8,7 @@ import {
   LAYOUT_VERSION,
   MANIFEST_PATH,
   type Manifest,
-  type Scheduled,
-  SITEMAP_UPDATED,
-  SITEMAP_URLS,
   type SlugBucket,
-  sitemapTagUpdated,
   type TagBucket,
   tagBucketPath,
   tagDir,
@@ -26,8 +22,8 @@ import { fnv1a } from '../fingerprint.ts'
 import type { Article, StoredArticle } from '../model/article.ts'
 import type { TagEntry } from '../model/site.ts'
 import { TAG_LIST_PAGE_SIZE } from '../paging.ts'
-import { PATHS } from '../paths.ts'
-import { type PackedSitemapUrl, packSitemaps } from './sitemap-fragments.ts'
+import { hiddenImages, scheduleOf } from './pack-schedule.ts'
+import { packSitemaps } from './sitemap-fragments.ts'
 
 /** Options of {@link packCorpus}. */
 export interface PackOptions {
@@ -76,38 +72,8 @@ export function packCorpus(
 
   const { list: tags, newTags } = packTags(files, oldestFirst, visibleCount)
   const updated = newestUpdated(visible)
-  const visibleTags = tags.filter((t) => t.count > 0)
-  // What is visible at build time; the Worker fills in the dates that reveals move, and adds each
-  // scheduled article's URLs when it appears.
-  const head: PackedSitemapUrl[] = [
-    { path: PATHS.home, lastmod: SITEMAP_UPDATED, date: updated },
-    ...(visibleTags.length > 0 ? [{ path: PATHS.tags, lastmod: SITEMAP_UPDATED, date: updated }] : []),
-  ]
-  const tagUrls = visibleTags.map((t) => ({
-    path: PATHS.tag(t.key),
-    lastmod: t.scheduled ? sitemapTagUpdated(t.key) : t.updated,
-    date: t.updated,
-  }))
-  const sitemaps = packSitemaps(files, [
-    ...head,
-    ...tagUrls,
-    ...visible.map((a) => ({ path: PATHS.article(a.slug), lastmod: a.updated })),
-  ])
-  // The tags whose `lastmod` a reveal moves, and the file that lists each (for the sitemap index).
-  const sitemapTags: Record<string, { file: number; updated: string }> = {}
-  visibleTags.forEach((t, i) => {
-    if (t.scheduled) sitemapTags[t.key] = { file: Math.floor((head.length + i) / SITEMAP_URLS) + 1, updated: t.updated }
-  })
-  const schedule: Scheduled[] = oldestFirst.slice(visibleCount).map((a, i) => {
-    const keys = newTags.get(visibleCount + i)
-    return {
-      published: a.published,
-      updated: a.updated,
-      slug: a.slug,
-      tags: a.tags.map(tagKey),
-      ...(keys && { newTags: keys }),
-    }
-  })
+  const { lastmods: sitemaps, sitemapTags } = packSitemaps(files, { visible, tags, updated })
+  const schedule = scheduleOf(oldestFirst.slice(visibleCount), (i) => newTags.get(visibleCount + i))
   const hiddenMedia = now === undefined ? {} : hiddenImages(media, options.usedBy, now)
 
   let all = `visible ${visibleCount}\n`
@@ -131,25 +97,6 @@ export function packCorpus(
   }
   files.set(MANIFEST_PATH, JSON.stringify(manifest))
   return new Map<string, string | Uint8Array>([...files, ...media])
-}
-
-/**
- * The images that only scheduled articles use, by file name, with the time the first of those
- * articles appears: the Worker answers 404 for them until then, so an image cannot give away a
- * post before its time.
- */
-function hiddenImages(
-  media: ReadonlyMap<string, Uint8Array>,
-  usedBy: ReadonlyMap<string, readonly Article[]> | undefined,
-  now: number,
-): Record<string, string> {
-  const hidden: Record<string, string> = {}
-  for (const path of media.keys()) {
-    const users = usedBy?.get(path) ?? []
-    if (users.length === 0 || users.some((a) => !isScheduled(a.published, now))) continue
-    hidden[path.slice(path.indexOf('/') + 1)] = users.map((a) => a.published).sort()[0] as string
-  }
-  return hidden
 }
 
 /** Writes `list` (oldest first) as chunk files in `dir`. */

@@ -1,6 +1,7 @@
 import { CONTROL_CHARACTER } from '../content/text-rules.ts'
 import { ContentError, type Problem } from './content-error.ts'
-import { METADATA_KEYS, type Metadata } from './metadata-keys.ts'
+import type { Metadata } from './metadata.ts'
+import { METADATA_KEYS } from './metadata-keys.ts'
 
 /** Where a metadata block sits, so errors point at the right file and line. */
 export interface MetadataSource {

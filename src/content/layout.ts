@@ -76,6 +76,11 @@ export interface Scheduled {
   newTags?: string[]
 }
 
+/** How many tags `entries` bring: tags no article before them has, which appear with them. */
+export function countNewTags(entries: readonly Scheduled[]): number {
+  return entries.reduce((n, s) => n + (s.newTags?.length ?? 0), 0)
+}
+
 /** What the Worker learns on its first request: everything a list needs besides the articles. */
 export interface Manifest {
   layout: typeof LAYOUT_VERSION

@@ -1,55 +1,12 @@
-import { type ArticleList, type Scheduled, SITEMAP_TAG_UPDATED } from '../content/layout.ts'
+import { type ArticleList, countNewTags, type Scheduled } from '../content/layout.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
 import { revealTime } from '../content/reveal-time.ts'
 import type { SiteDefaults } from '../content/site-defaults.ts'
-import { lastmodElement, sitemapUrls } from '../feeds/sitemap.ts'
 import type { TagEntry } from '../model/site.ts'
 import { pageCount, TAG_LIST_PAGE_SIZE } from '../paging.ts'
-import { PATHS } from '../paths.ts'
 import type { Corpus, Located } from './corpus.ts'
+import { EditionSitemaps } from './edition-sitemaps.ts'
 import type { ContentFiles } from './files.ts'
-
-/**
- * When each scheduled article of a corpus appears (`revealTime`), and the {@link Edition} of any
- * instant: the same object for every instant until the next scheduled article appears.
- */
-export class Schedule {
-  readonly corpus: Corpus
-  /** When each scheduled article appears (ms), oldest first. */
-  readonly #reveals: number[]
-  #edition: Edition | undefined
-
-  constructor(corpus: Corpus) {
-    this.corpus = corpus
-    this.#reveals = (corpus.manifest.schedule ?? []).map((s) => revealTime(s.published))
-  }
-
-  /** The corpus as it stands at `now` (ms since the epoch): the articles published by then. */
-  at(now: number): Edition {
-    const current = this.#edition
-    if (current && now < current.next && now >= current.since) return current
-    const revealed = this.revealedAt(now)
-    this.#edition = new Edition(this.corpus, revealed, this.#reveals[revealed - 1], this.#reveals[revealed])
-    return this.#edition
-  }
-
-  /** How many scheduled articles have appeared at `now` (ms): a binary search over their times. */
-  revealedAt(now: number): number {
-    let low = 0
-    let high = this.#reveals.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if ((this.#reveals[mid] as number) <= now) low = mid + 1
-      else high = mid
-    }
-    return low
-  }
-
-  /** When the first scheduled article after `now` (ms) appears, or `undefined` when none is left. */
-  nextAfter(now: number): number | undefined {
-    return this.#reveals[this.revealedAt(now)]
-  }
-}
 
 /**
  * The corpus as readers see it at one instant: every article published by then, none after. The
@@ -57,7 +14,7 @@ export class Schedule {
  * list since they are the newest, and names them in the manifest's `schedule`; an edition counts
  * the first `revealed` of them as visible and stops every list, count and lookup before the rest.
  * Between two scheduled times nothing changes, so one edition serves every request of that span
- * (`Schedule.at`), and the memo and Cache API keys of the responses it changes name it.
+ * (`Schedule.at` in schedule.ts), and the memo and Cache API keys of the responses it changes name it.
  *
  * Nothing here can reach a hidden article: lists are cut at {@link count}, a slug numbered past it
  * is not found, a tag counts only what has appeared (a tag with nothing visible is not found, nor
@@ -83,7 +40,7 @@ export class Edition {
   readonly #appeared: readonly Scheduled[]
   /** Tags that only articles still hidden have. */
   readonly #hiddenTags: number
-  #tagUpdates: Map<string, string> | undefined
+  readonly #sitemaps: EditionSitemaps
 
   constructor(corpus: Corpus, revealed: number, since = Number.NEGATIVE_INFINITY, next = Number.POSITIVE_INFINITY) {
     const { manifest } = corpus
@@ -97,7 +54,8 @@ export class Edition {
     this.since = since
     this.next = next
     this.#since = Number.isFinite(since) ? new Date(since).toISOString() : ''
-    this.#hiddenTags = schedule.slice(revealed).reduce((n, s) => n + (s.newTags?.length ?? 0), 0)
+    this.#hiddenTags = countNewTags(schedule.slice(revealed))
+    this.#sitemaps = new EditionSitemaps(corpus, this.#appeared, this.updated, (date) => this.bound(date) ?? '')
   }
 
   /** A preview build: drafts and scheduled articles are served, and pages say so. */
@@ -175,64 +133,14 @@ export class Edition {
     return at === undefined || revealTime(at) <= this.since
   }
 
-  /**
-   * The `lastmod` of each sitemap file (for the index): a file moves with a reveal when it holds the
-   * home page (the first), the URLs of the articles that appeared (the last) or a tag they are in.
-   */
+  /** The `lastmod` of each sitemap file (for the index), as this edition moved them (see `EditionSitemaps`). */
   get sitemaps(): string[] {
-    const stored = this.#corpus.manifest.sitemaps
-    if (this.revealed === 0) return stored
-    const moved = new Map<number, string>([
-      [1, this.updated],
-      [stored.length, this.updated],
-    ])
-    const placed = this.#corpus.manifest.sitemapTags ?? {}
-    for (const [key, updated] of this.#tagUpdated()) {
-      const file = placed[key]?.file
-      if (file !== undefined) moved.set(file, newestUpdated([{ updated }, { updated: moved.get(file) ?? '' }]))
-    }
-    return stored.map((d, i) => this.bound(newestUpdated([{ updated: d }, { updated: moved.get(i + 1) ?? '' }])) ?? '')
+    return this.#sitemaps.lastmods
   }
 
-  /**
-   * The `<url>` elements of sitemap `n` (from 1), or `undefined`, with each tag's `lastmod` placeholder
-   * (`{updated:key}`) filled in: the stored ones, and on the last file those of the articles that
-   * appeared since the build (and of the tags they were first of, and `/tags` when it had none). A
-   * last file may grow past its 1,000 URLs by the scheduled count until the next deploy.
-   */
-  async sitemap(files: ContentFiles, n: number): Promise<string | undefined> {
-    const stored = await this.#corpus.sitemap(files, n)
-    if (stored === undefined) return undefined
-    const { manifest } = this.#corpus
-    const updates = this.#tagUpdated()
-    const placed = manifest.sitemapTags ?? {}
-    const tagLastmod = (key: string) =>
-      this.bound(newestUpdated([{ updated: placed[key]?.updated ?? '' }, { updated: updates.get(key) ?? '' }])) ?? ''
-    const filled = stored.replace(SITEMAP_TAG_UPDATED, (_, key: string) => lastmodElement(tagLastmod(key)))
-    if (this.revealed === 0 || n !== manifest.sitemaps.length) return filled
-    const newTags = this.#appeared.flatMap((s) => s.newTags ?? [])
-    const tagsPage = newTags.length > 0 && manifest.tags.count - this.#allNewTags() === 0
-    const urls = [
-      ...(tagsPage ? [{ path: PATHS.tags, lastmod: this.updated }] : []),
-      ...newTags.map((key) => ({ path: PATHS.tag(key), lastmod: tagLastmod(key) })),
-      ...this.#appeared.map((s) => ({ path: PATHS.article(s.slug), lastmod: this.bound(s.updated) ?? '' })),
-    ]
-    return `${filled}\n${sitemapUrls(urls)}`
-  }
-
-  /** Number of tags that scheduled articles bring (visible now or not). */
-  #allNewTags(): number {
-    return (this.#corpus.manifest.schedule ?? []).reduce((n, s) => n + (s.newTags?.length ?? 0), 0)
-  }
-
-  /** Newest `updated` of the articles that appeared since the build, per tag key. */
-  #tagUpdated(): Map<string, string> {
-    if (this.#tagUpdates) return this.#tagUpdates
-    const updates = new Map<string, string>()
-    for (const s of this.#appeared)
-      for (const key of s.tags ?? []) if (s.updated > (updates.get(key) ?? '')) updates.set(key, s.updated)
-    this.#tagUpdates = updates
-    return updates
+  /** The `<url>` elements of sitemap `n` (from 1) as this edition lists them, or `undefined` (see `EditionSitemaps`). */
+  sitemap(files: ContentFiles, n: number): Promise<string | undefined> {
+    return this.#sitemaps.fragment(files, n)
   }
 
   /** A tag as it stands now ({@link counted}); `undefined` while it has no visible article. */

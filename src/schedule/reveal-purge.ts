@@ -1,4 +1,5 @@
 import type { Manifest } from '../content/layout.ts'
+import { revealTime } from '../content/reveal-time.ts'
 
 /**
  * The `Cache-Tag`s of every response a scheduled article changes when it appears (the rows of
@@ -31,7 +32,7 @@ export function revealsBetween(manifest: Manifest, at: number, windowMs = PURGE_
   return (manifest.schedule ?? [])
     .map((s) => s.published)
     .filter((published) => {
-      const t = Date.parse(published)
+      const t = revealTime(published)
       return t > from && t <= at
     })
 }

@@ -1,5 +1,5 @@
-import type { Schedule } from '../corpus/edition.ts'
 import type { ContentFiles } from '../corpus/files.ts'
+import type { Schedule } from '../corpus/schedule.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
 import type { SiteConfig } from '../model/site.ts'
 

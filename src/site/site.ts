@@ -1,4 +1,5 @@
-import type { Edition, Schedule } from '../corpus/edition.ts'
+import type { Edition } from '../corpus/edition.ts'
+import type { Schedule } from '../corpus/schedule.ts'
 import { type PreparedResponse, prepareResponse, type ResponseProfile } from '../http/prepared-response.ts'
 import { createRepresentation } from '../http/representation.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'

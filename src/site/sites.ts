@@ -1,5 +1,5 @@
 import { BoundedCache } from '../bounded-cache.ts'
-import type { Schedule } from '../corpus/edition.ts'
+import type { Schedule } from '../corpus/schedule.ts'
 import { fnv1a } from '../fingerprint.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
 import type { SiteConfig } from '../model/site.ts'
