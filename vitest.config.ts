@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/node/**', 'tests/browser/**'],
           provide: property,
+          // A real WebSub subscriber on loopback, which the hub's tests subscribe (tests/hub/).
+          globalSetup: ['tests/helpers/subscriber-global.ts'],
           testTimeout: 120_000,
         },
       },

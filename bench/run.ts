@@ -6,9 +6,10 @@
  *
  * Settings (environment): BENCH_SECONDS (per run, default 3), BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 16), BENCH_SIZES (corpus sizes, default 1,1000,10000,100000),
- * BENCH_OUT (results folder, default bench/results), BENCH_PARTS (default throughput,schedule,scale: which to run), BENCH_CHART (SVG path, default
+ * BENCH_OUT (results folder, default bench/results), BENCH_PARTS (default throughput,schedule,hub,scale: which to run), BENCH_CHART (SVG path, default
  * docs/scale.svg when all four default sizes run), BENCH_GENERATOR=autocannon (instead of wrk), BENCH_SCHEDULED=0 (no
- * scheduled articles in the scale corpora; default 1 % of each, at most 1,000).
+ * scheduled articles in the scale corpora; default 1 % of each, at most 1,000), BENCH_HUB_SUBSCRIBERS (the hub's
+ * fan-out, default 1,000).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -17,6 +18,8 @@ import { join } from 'node:path'
 import { generateArticles } from './generate-articles.ts'
 import { ASSETS_DIR, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
 import { scaleChart } from './lib/chart.ts'
+import { fanoutLimitSource } from './lib/fanout-limit.ts'
+import { type HubFanout, hubFanout } from './lib/hub-fanout.ts'
 import { type Captured, limitWorkerSource } from './lib/limit-worker.ts'
 import { generator, type LoadResult, measure } from './lib/load.ts'
 import { type Reveal, watchReveals } from './lib/reveal.ts'
@@ -44,7 +47,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const DEFAULT_SIZES = '1,1000,10000,100000'
 const SIZES = (process.env.BENCH_SIZES ?? DEFAULT_SIZES).split(',').map(Number)
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'bench/results')
-const PARTS = (process.env.BENCH_PARTS ?? 'throughput,schedule,scale').split(',')
+const PARTS = (process.env.BENCH_PARTS ?? 'throughput,schedule,hub,scale').split(',')
 const CHART =
   process.env.BENCH_CHART ??
   (process.env.BENCH_SIZES === undefined ? join(ROOT, 'docs/scale.svg') : join(OUT, 'scale.svg'))
@@ -69,6 +72,10 @@ const GOALS = {
   notModified: 1.1,
   /** A scheduled article is served this soon after its `published` second. */
   revealMs: 1000,
+  /** The hub: the last of 1,000 subscribers gets a new post this soon after its second, in invocations of at most 50 subrequests and 10 ms of CPU. */
+  fanoutMs: 60_000,
+  subrequests: 50,
+  invocationCpuMs: 10,
 }
 
 /** Scheduled articles in each scale corpus: 1 % of it, at most 1,000 (the issue's 1,000 of 100,000); BENCH_SCHEDULED=0 for none. */
@@ -100,12 +107,13 @@ const log = (s: string) => console.log(`bench: ${s}`)
 async function start(
   name: string,
   scriptPath: string,
-  options: { flags?: string[]; assetsDir?: string; quiet?: boolean } = {},
+  options: { flags?: string[]; assetsDir?: string; quiet?: boolean; hub?: boolean } = {},
 ): Promise<RunningWorker> {
   const w = await startWorker({
     scriptPath,
     compatibilityFlags: options.flags ?? [],
     ...(options.assetsDir && { assetsDir: options.assetsDir }),
+    ...(options.hub && { hub: true }),
   })
   running.push(w)
   if (!options.quiet) log(`${name} on ${w.url} (workerd pid ${w.pid ?? '?'})`)
@@ -158,7 +166,7 @@ async function throughput(): Promise<{
   // The peer as a user of `feed` would deploy it: wrangler, its own config, nodejs_compat.
   const peerBundle = deployBundle(join(tmp, 'peer'), join(ROOT, 'bench/peer/wrangler.toml'))
 
-  const product = await start('product', productJs, { assetsDir: ASSETS_DIR })
+  const product = await start('product', productJs, { assetsDir: ASSETS_DIR, hub: true })
   const captured: Captured[] = []
   const etags: Record<string, string> = {}
   const headers: HeaderRow[] = []
@@ -282,7 +290,7 @@ async function scheduling(bundle: string): Promise<ScheduleResult> {
   const schedule = [0, 1, 2].map((k) => new Date(firstAt + k * 2000).toISOString())
   rewriteDates(seeds, 1000, schedule)
   buildContent(seeds, assets)
-  const product = await start('reveal: product', bundle, { assetsDir: assets })
+  const product = await start('reveal: product', bundle, { assetsDir: assets, hub: true })
   if (Date.now() >= firstAt) throw new Error('reveal: the build and start took longer than the lead time')
   log(
     `reveal: polling /feed.json from ${((firstAt - Date.now()) / 1000).toFixed(1)} s before the first of ${schedule.join(', ')}`,
@@ -299,8 +307,8 @@ async function scheduling(bundle: string): Promise<ScheduleResult> {
   const plainAssets = join(tmp, 'assets-plain')
   generateArticles(plainSeeds, 999)
   buildContent(plainSeeds, plainAssets)
-  const scheduled = await start('schedule: product, reveal in an hour', bundle, { assetsDir: hourAssets })
-  const plain = await start('schedule: product, nothing scheduled', bundle, { assetsDir: plainAssets })
+  const scheduled = await start('schedule: product, reveal in an hour', bundle, { assetsDir: hourAssets, hub: true })
+  const plain = await start('schedule: product, nothing scheduled', bundle, { assetsDir: plainAssets, hub: true })
   const res = await fetch(`${scheduled.url}/feed.json`)
   const body = new Uint8Array(await res.arrayBuffer())
   if (res.headers.get('cache-control') === 'public, max-age=300, stale-while-revalidate=86400')
@@ -347,6 +355,25 @@ async function scheduling(bundle: string): Promise<ScheduleResult> {
 }
 
 /** Sets the `published` of the newest `dates.length` generated articles (of `count`) to `dates`. */
+/** The hub's fan-out to 1,000 loopback subscribers when a scheduled article appears (bench/lib/hub-fanout.ts). */
+async function fanout(bundle: string): Promise<HubFanout> {
+  const result = await hubFanout({
+    build: (at) => {
+      const seeds = join(tmp, 'seeds-hub')
+      const assets = join(tmp, 'assets-hub')
+      generateArticles(seeds, 1000, { scheduled: 1, firstAt: at })
+      buildContent(seeds, assets)
+      return assets
+    },
+    start: (assets) => start('hub: product with its hub', bundle, { assetsDir: assets, hub: true }),
+    startLimit: () =>
+      start('hub: limit', writeWorker(join(tmp, 'fanout-limit.js'), fanoutLimitSource()), { hub: true }),
+    log,
+  })
+  log(`hub: last delivery ${result.lastDeliveryMs} ms after the second, ${result.invocations} invocations`)
+  return result
+}
+
 function rewriteDates(seeds: string, count: number, dates: readonly string[]): void {
   dates.forEach((date, k) => {
     const file = join(seeds, `${String(count - dates.length + k).padStart(6, '0')}.txt`)
@@ -410,7 +437,7 @@ async function scale(bundle: string): Promise<ScaleRow[]> {
         // Product and trivial alternate, so a busy moment on the machine touches both. The trivial
         // Worker stores as many bytes in the Cache API as the product's representation holds.
         const product = await firstRequestCpu(
-          () => start(`${count}: ${route.name}`, bundle, { assetsDir: assets, quiet: true }),
+          () => start(`${count}: ${route.name}`, bundle, { assetsDir: assets, quiet: true, hub: true }),
           route.path,
         )
         workerdRuns.push(product.cpuMs)
@@ -435,7 +462,7 @@ async function scale(bundle: string): Promise<ScaleRow[]> {
     const positions = Array.from({ length: n }, (_, i) => Math.floor((i * visible) / n))
     const slugs = slugsAt(assets, positions)
     const memory = await memoryAfter(
-      () => start(`${count}: memory`, bundle, { assetsDir: assets }),
+      () => start(`${count}: memory`, bundle, { assetsDir: assets, hub: true }),
       slugs.map((slug) => `/articles/${slug}`),
     )
     const trivialMemory = await memoryAfter(
@@ -484,9 +511,24 @@ function targets(
   headers: HeaderRow[],
   scaleRows: ScaleRow[],
   schedule: ScheduleResult | undefined,
+  hub?: HubFanout,
 ): Target[] {
   const out: Target[] = []
   const pct = (x: number | null) => `${Math.round((x ?? 0) * 100)} %`
+  if (hub) {
+    const all = hub.deliveredOnce === hub.subscribers && hub.signed === hub.subscribers
+    out.push({
+      name: `hub: ${hub.subscribers} subscribers each get the new post once, signed, the last ≤ ${GOALS.fanoutMs / 1000} s after its second`,
+      pass: all && hub.lastDeliveryMs <= GOALS.fanoutMs,
+      detail: `first ${hub.firstDeliveryMs} ms, last ${hub.lastDeliveryMs} ms; ${hub.deliveredOnce} once, ${hub.signed} signed`,
+    })
+    const excess = round1(hub.cpuMsPerInvocation - hub.limitCpuMsPerInvocation)
+    out.push({
+      name: `hub: ≤ ${GOALS.subrequests} subrequests and ≤ ${GOALS.invocationCpuMs} ms CPU per invocation beyond the limit's`,
+      pass: hub.maxSubrequests <= GOALS.subrequests && excess <= GOALS.invocationCpuMs,
+      detail: `${hub.invocations} invocations, at most ${hub.maxSubrequests} subrequests; workerd CPU per invocation ${hub.cpuMsPerInvocation} ms, limit ${hub.limitCpuMsPerInvocation} ms (${hub.limitInvocations} invocations): **excess ${excess} ms**`,
+    })
+  }
   if (schedule) {
     const latencies = schedule.reveals.map((r) => r?.latencyMs ?? Number.POSITIVE_INFINITY)
     const early = schedule.reveals.reduce((a, r) => a + (r?.early ?? 0), 0)
@@ -567,6 +609,7 @@ function markdown(result: {
   goals: typeof GOALS
   rows: Row[]
   schedule: ScheduleResult | undefined
+  hub: HubFanout | undefined
   headers: HeaderRow[]
   scale: ScaleRow[]
   bundles: Record<string, { raw: number; gzip: number }>
@@ -602,6 +645,12 @@ function markdown(result: {
             (r) =>
               `| ${r.target} | ${r.server} | ${fmt(r.rps)} | ${fmt(r.p50ms)} | ${fmt(r.p99ms)} | ${fmt(r.cpuUsPerRequest)} | ${r.ratioToLimit === null ? 'n/a' : `${Math.round(r.ratioToLimit * 100)} %`} | ${r.capacityToLimit === null ? 'n/a' : `${Math.round(r.capacityToLimit * 100)} %`} | ${r.errors} |`,
           ),
+          '',
+        ]
+      : []),
+    ...(result.hub
+      ? [
+          `WebSub hub fan-out. A Worker with its hub over 1,000 articles, one scheduled; ${result.hub.subscribers} callbacks on one loopback server subscribed (verified in ${result.hub.subscribeMs} ms) to the site's RSS, Atom and JSON Feed, a third each, each with a secret. When the article's second came, with no request arriving, the hub's alarm pushed it: first delivery ${result.hub.firstDeliveryMs} ms and last ${result.hub.lastDeliveryMs} ms after the second; ${result.hub.deliveredOnce} callbacks got exactly one delivery, ${result.hub.signed} signatures checked out (node:crypto). ${result.hub.invocations} alarm invocations, at most ${result.hub.maxSubrequests} subrequests each. CPU: workerd's whole process (the loopback HTTP of both ends included) over the fan-out, per invocation, ${result.hub.cpuMsPerInvocation} ms; the limit (a Durable Object posting the same bytes to the same callbacks in batches as large, nothing else) ${result.hub.limitCpuMsPerInvocation} ms per invocation over ${result.hub.limitInvocations}.`,
           '',
         ]
       : []),
@@ -652,16 +701,18 @@ try {
   const productJs = deployBundle(join(tmp, 'scale-bundle'))
   bundles.deploy ??= sizes(productJs)
   const schedule = PARTS.includes('schedule') ? await scheduling(productJs) : undefined
+  const hub = PARTS.includes('hub') ? await fanout(productJs) : undefined
   const scaleRows = PARTS.includes('scale') ? await scale(productJs) : []
   const result = {
     machine: machine(),
     goals: GOALS,
     rows,
     schedule,
+    hub,
     headers,
     scale: scaleRows,
     bundles,
-    targets: targets(rows, headers, scaleRows, schedule),
+    targets: targets(rows, headers, scaleRows, schedule, hub),
   }
   mkdirSync(OUT, { recursive: true })
   writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)

@@ -105,7 +105,9 @@ if (import.meta.main) {
   const hub = values.hub || process.env.WEBSUB_HUB || vars.WEBSUB_HUB
   const site = values.site || process.env.SITE_URL || vars.SITE_URL
   if (!hub) {
-    console.log('websub:ping: no WEBSUB_HUB configured; nothing to ping.')
+    console.log(
+      "websub:ping: no WEBSUB_HUB configured: the site's own hub (/websub) pushes every change by itself; nothing to ping.",
+    )
     process.exit(0)
   }
   if (!site) {

@@ -19,7 +19,7 @@ export interface Env {
   CACHE_MAX_AGE?: string
   /** `stale-while-revalidate` of feeds and pages, in seconds. */
   CACHE_STALE_WHILE_REVALIDATE?: string
-  /** WebSub hub to advertise (`rel="hub"`); empty = none. */
+  /** An external WebSub hub to advertise (`rel="hub"`) instead of the site's own; empty = the site's own. */
   WEBSUB_HUB?: string
   /** Absolute URL of a square PNG, JPEG or GIF (512 px or more) for feed readers; empty = the site's default icon. */
   SITE_ICON?: string
@@ -27,10 +27,12 @@ export interface Env {
   CF_VERSION_METADATA?: { id: string; timestamp?: string }
   /** Workers Static Assets (`[assets]` in wrangler.toml): the built content is read through it. */
   ASSETS?: Fetcher
+  /** The site's own WebSub hub (`[[durable_objects.bindings]]` in wrangler.toml; see src/hub/hub.ts). */
+  HUB?: DurableObjectNamespace
 }
 
 /** The variables that are text settings (not bindings). */
-type TextVar = Exclude<keyof Env, 'CF_VERSION_METADATA' | 'ASSETS'>
+type TextVar = Exclude<keyof Env, 'CF_VERSION_METADATA' | 'ASSETS' | 'HUB'>
 
 /** Used when a variable is unset, so `npm start` works untouched. */
 export const DEFAULTS = {
@@ -89,6 +91,7 @@ export function readConfig(env: Env): SiteConfig {
       31536000,
     ),
     ...vars.optional('WEBSUB_HUB', 'websubHub', httpUrl, URL_RULE),
+    ownHub: env.HUB !== undefined,
     ...vars.optional('SITE_ICON', 'icon', httpUrl, URL_RULE),
     ...vars.siteUrl(),
   }

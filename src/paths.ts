@@ -36,6 +36,8 @@ export const PATHS = {
   /** The site's default icon (square PNG, 512 and 64 pixels), when `SITE_ICON` names none. */
   icon: '/icon.png',
   favicon: '/favicon.png',
+  /** The site's own WebSub hub (W3C WebSub §5): subscribers `POST` here; see src/hub/. */
+  hub: '/websub',
   /** XSLT that turns the RSS or Atom document into a readable page in browsers that apply it. */
   xslt: '/feed.xsl',
   /** The one stylesheet and the one script every page uses (no inline code: see the CSP). */

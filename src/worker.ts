@@ -4,6 +4,9 @@ import { type Env, NO_ENV, readConfig } from './config.ts'
 import type { ContentFiles } from './corpus/files.ts'
 import type { FeedFormat } from './feeds/feed-format.ts'
 import { FORMATS } from './feeds/formats.ts'
+import { hubOf } from './hub/hub-client.ts'
+import { hubInfo, subscriptionRequest } from './hub/hub-endpoint.ts'
+import { PATHS } from './paths.ts'
 import { pollFromMemory } from './routes/poll-from-memory.ts'
 import { type AppEnv, siteRoutes } from './routes/site-routes.ts'
 import { REVEAL_TAGS, revealsBetween } from './schedule/reveal-purge.ts'
@@ -23,6 +26,8 @@ export interface WorkerOptions {
   onBuild?: (key: string) => void
   /** The time (ms since the epoch) that decides which scheduled articles have appeared. Default `Date.now`; tests set it. */
   clock?: () => number
+  /** `false`: render without the Cache API (see `SiteResolverOptions.cacheApi`). */
+  cacheApi?: boolean
 }
 
 /**
@@ -39,6 +44,9 @@ export function createWorker(options: WorkerOptions = {}) {
   const formats = options.formats ?? FORMATS
   const resolver = new SiteResolver(options)
   const routes = siteRoutes(responseKinds(formats), resolver)
+  // The site's own WebSub hub (src/hub/): it reads a topic as a GET of it, inside this Worker.
+  routes.post(PATHS.hub, (c) => subscriptionRequest(c, async (url, c) => worker.fetch(new Request(url), c.env)))
+  routes.all(PATHS.hub, hubInfo)
   const poll = pollFromMemory(resolver, formats)
   const apps = new Map<string, Hono<AppEnv>>()
   const appFor = (env: Env) => {
@@ -50,17 +58,21 @@ export function createWorker(options: WorkerOptions = {}) {
     }
     return app
   }
-  return {
+  const worker = {
     fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
       return poll(request, env) ?? appFor(env).fetch(request, env, ctx)
     },
+    /** The corpus and its schedule, as requests with `env` read it (the hub asks when the next article appears). */
+    schedule: (env: Env) => resolver.schedule(env),
     /**
      * The Cron Trigger (`[triggers]` in wrangler.toml, every minute): when scheduled articles
      * appeared since the last runs, purges the Workers Cache entries of every response they change
      * (`REVEAL_TAGS`). Those entries already expire at the reveal (their `Cache-Control` is cut to
-     * it), so this clears what a cache kept past that, within a minute.
+     * it), so this clears what a cache kept past that, within a minute. And it wakes the site's
+     * WebSub hub, which notices a new deployment here and pushes the feeds it changed.
      */
     async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<RevealPurge> {
+      wakeHub(env, ctx)
       const { corpus } = await resolver.schedule(env)
       const appeared = revealsBetween(corpus.manifest, controller.scheduledTime)
       if (appeared.length === 0) return { appeared, purged: false }
@@ -77,6 +89,17 @@ export function createWorker(options: WorkerOptions = {}) {
       return { appeared, purged: true }
     },
   }
+  return worker
+}
+
+/**
+ * Asks the site's hub (when bound) to look for a new deployment or a reveal to push: `HubClient.watch`.
+ * Only the Cron Trigger does, not each isolate's first request, which would cost a Durable Object
+ * request per isolate started (and measured, ~5 ms of workerd CPU on that request's machine).
+ */
+function wakeHub(env: Env, ctx: ExecutionContext): void {
+  const hub = hubOf(env)
+  if (hub) ctx.waitUntil(hub.watch().catch((error: unknown) => console.error('hub: watch failed:', error)))
 }
 
 /** What a run of the Cron Trigger did: the `published` dates of the articles that appeared, and whether it purged. */

@@ -13,12 +13,16 @@ export interface WorkerOptions {
   bindings?: Record<string, string>
   /** Static Assets folder served through the `ASSETS` binding, as `[assets]` in wrangler.toml says. */
   assetsDir?: string
+  /** Bind the site's hub (`HUB`, the bundle's `Hub` class with SQLite storage), as wrangler.toml does. */
+  hub?: boolean
 }
 
 /** A running Worker: its URL, the workerd process serving it, and how to stop it. */
 export interface RunningWorker {
   url: string
   pid: number | undefined
+  /** The Miniflare instance: its Durable Object namespaces for RPC from Node. */
+  mf: Miniflare
   dispose(): Promise<void>
 }
 
@@ -81,6 +85,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     bindings: options.bindings ?? {},
     // As wrangler.toml's [version_metadata]: the deployment's id and time (Cache API keys, Last-Modified).
     versionMetadata: 'CF_VERSION_METADATA',
+    ...(options.hub && { durableObjects: { HUB: { className: 'Hub', useSQLite: true } } }),
     // A socket straight to the Worker, past Miniflare's entry Worker (which emulates Cloudflare's
     // front line in JavaScript and costs more per request than the Workers measured here).
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
@@ -106,7 +111,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const url = (await mf.unsafeGetDirectURL('worker')).toString().replace(/\/$/, '')
   const pid = [...workerdPids()].find((p) => !before.has(p))
   if (pid !== undefined) pinToCore(pid, WORKER_CPU)
-  return { url, pid, dispose: () => mf.dispose() }
+  return { url, pid, mf, dispose: () => mf.dispose() }
 }
 
 /** Resident memory of a process in MiB (VmRSS), or undefined when it cannot be read. */

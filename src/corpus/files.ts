@@ -36,3 +36,17 @@ export function assetFiles(assets: Fetcher): ContentFiles {
     },
   }
 }
+
+/** The same files, calling `onRead` before each read: the hub counts them among an invocation's subrequests. */
+export function countedFiles(files: ContentFiles, onRead: () => void): ContentFiles {
+  return {
+    read: (path) => {
+      onRead()
+      return files.read(path)
+    },
+    bytes: (path) => {
+      onRead()
+      return files.bytes(path)
+    },
+  }
+}

@@ -41,7 +41,7 @@ export function planDocument(
       history: pages > 0 ? 'subscription' : 'complete',
       immutable: false,
       // WebSub §4: the hub is named by the documents that change; an archive page never does.
-      hub: config.websubHub,
+      hub: config.websubHub ?? (config.ownHub ? links.url(PATHS.hub) : undefined),
       start: 0,
       end: feedItems,
     }

@@ -18,8 +18,10 @@ export interface SiteConfig {
   cacheMaxAge: number
   /** Seconds a cache may serve a stale response while it revalidates in the background (RFC 5861). */
   cacheStaleWhileRevalidate: number
-  /** WebSub hub URL (W3C WebSub §4), when one is configured. */
+  /** An external WebSub hub (W3C WebSub §4, `WEBSUB_HUB`), advertised instead of the site's own. */
   websubHub?: string
+  /** Whether the site's own hub (`HUB` binding, `PATHS.hub`) is there to advertise when no external one is set. */
+  ownHub: boolean
   /** The feeds' icon (`SITE_ICON`), when one is configured; else the site serves its own. */
   icon?: string
 }

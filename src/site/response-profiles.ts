@@ -41,11 +41,9 @@ export class ResponseProfiles {
     const shared = negotiated ? { ...CORS_HEADERS, 'Content-Location': url } : CORS_HEADERS
     // The readable page is made by code as well as from the articles: it is cached like any page.
     if (view === 'preview') return { ...this.html(tags), vary, shared }
-    // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the documents.
-    const links = [
-      { href: url, rel: 'self', type: format.mediaType },
-      ...(doc.hub ? [{ href: doc.hub, rel: 'hub' }] : []),
-    ]
+    // WebSub §4 and RFC 8288: the feed's own URL and its hub; the other formats are linked from the
+    // documents. No `type` on self: the response's Content-Type says it, and the bytes go to the hub link.
+    const links = [{ href: url, rel: 'self' }, ...(doc.hub ? [{ href: doc.hub, rel: 'hub' }] : [])]
     return {
       cacheControl: doc.immutable ? IMMUTABLE : this.#cacheControl,
       vary,

@@ -19,6 +19,11 @@ export interface SiteResolverOptions {
   onBuild?: ((key: string) => void) | undefined
   /** The time (ms since the epoch) that decides which scheduled articles have appeared. Default `Date.now`. */
   clock?: (() => number) | undefined
+  /**
+   * `false`: render without the Cache API (the hub's Durable Object, whose every call to it would
+   * count among its invocation's subrequests). Default: the Cache API when the version is known.
+   */
+  cacheApi?: boolean | undefined
 }
 
 /**
@@ -55,7 +60,11 @@ export class SiteResolver {
     const settings = env ?? NO_ENV
     const config = readConfig(settings)
     this.#sites ??= new Sites({
-      store: new RepresentationStore(settings.CF_VERSION_METADATA ? { version: settings.CF_VERSION_METADATA.id } : {}),
+      store: new RepresentationStore(
+        settings.CF_VERSION_METADATA && this.#options.cacheApi !== false
+          ? { version: settings.CF_VERSION_METADATA.id }
+          : {},
+      ),
       deployed: settings.CF_VERSION_METADATA?.timestamp,
       onBuild: this.#options.onBuild,
     })

@@ -1,5 +1,6 @@
 import { packCorpus } from '../../src/build/pack.ts'
 import type { Env } from '../../src/config.ts'
+import type { ContentFiles } from '../../src/corpus/files.ts'
 import type { Article } from '../../src/model/article.ts'
 import { createWorker, type WorkerOptions } from '../../src/worker.ts'
 import { memoryFiles } from './memory-files.ts'
@@ -39,17 +40,14 @@ export function testWorker(options: WorkerOptions = {}): TestWorker {
  * The Worker serving a test's own articles: laid out by the build's code (`packCorpus`) exactly as
  * the build lays them out on disk, and handed to the Worker as files.
  */
-export function appWith({
-  articles,
-  media,
-  usedBy,
-  builtAt,
-  drafts: _drafts,
-  ...options
-}: TestContent & { drafts?: unknown }): TestWorker {
-  const packed = packCorpus(articles, media, {
-    ...(builtAt !== undefined && { now: builtAt }),
-    ...(usedBy && { usedBy }),
-  })
-  return testWorker({ ...options, files: memoryFiles(packed) })
+export function appWith({ drafts: _drafts, ...content }: TestContent & { drafts?: unknown }): TestWorker {
+  const { articles: _a, media: _m, usedBy: _u, builtAt: _b, ...options } = content
+  return testWorker({ ...options, files: packedFiles(content) })
+}
+
+/** The files the build lays out for a test's articles, as the Worker reads them. */
+export function packedFiles({ articles, media, usedBy, builtAt }: TestContent): ContentFiles {
+  return memoryFiles(
+    packCorpus(articles, media, { ...(builtAt !== undefined && { now: builtAt }), ...(usedBy && { usedBy }) }),
+  )
 }

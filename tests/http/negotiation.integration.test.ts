@@ -70,10 +70,10 @@ describe('/feed', () => {
 })
 
 describe('Link headers', () => {
-  it('point each feed at itself only (RFC 8288, WebSub §4): the other formats are linked in the documents', async () => {
+  it("point each feed at itself and the site's hub only (RFC 8288, WebSub §4): the other formats are linked in the documents", async () => {
     for (const f of FORMATS) {
       const link = (await worker.fetch(ORIGIN + f.path)).headers.get('Link')
-      expect(link).toBe(`<${ORIGIN}${f.path}>; rel="self"; type="${f.mediaType}"`)
+      expect(link).toBe(`<${ORIGIN}${f.path}>; rel="self", <${ORIGIN}/websub>; rel="hub"`)
     }
   })
 

@@ -21,6 +21,7 @@ describe('npm run bench (tiny configuration)', () => {
       BENCH_CONNECTIONS: '4',
       BENCH_OUT: out,
       BENCH_GENERATOR: 'autocannon',
+      BENCH_HUB_SUBSCRIBERS: '30',
     }
     const stdout = await new Promise<string>((done, fail) =>
       execFile(process.execPath, [join(ROOT, 'bench/run.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so, se) =>
@@ -54,6 +55,11 @@ describe('npm run bench (tiny configuration)', () => {
     expect(result.schedule.rows.map((r: { server: string }) => r.server)).toEqual(['limit', 'product', 'product'])
     for (const row of result.schedule.rows) expect([row.errors, row.rps > 0], row.target).toEqual([0, true])
     expect(result.scale.map((c: { scheduled: number }) => c.scheduled)).toEqual([0, 0])
+    // The hub: every subscriber got the post once, signed, in invocations within the Free plan's subrequests.
+    expect(result.hub).toMatchObject({ subscribers: 30, deliveredOnce: 30, signed: 30 })
+    expect(result.hub.maxSubrequests).toBeLessThanOrEqual(50)
+    expect(result.hub.lastDeliveryMs).toBeGreaterThanOrEqual(result.hub.firstDeliveryMs)
+    expect(result.hub.limitInvocations).toBeGreaterThan(0)
     // Headers of every feed's 200 and 304, counted from the responses.
     expect(result.headers.map((h: { response: string }) => h.response)).toEqual([
       'RSS 200',
