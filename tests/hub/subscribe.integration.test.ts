@@ -70,6 +70,20 @@ describe('subscribing (W3C WebSub §5.1, §5.3)', () => {
     ).toBe(false)
   })
 
+  it("keeps the callback's own query as written and adds the hub's parameters after it (§5.3)", async () => {
+    const cb = `${callback('ok', 'query')}?token=a%20b&flag`
+    expect((await subscribe(cb)).status).toBe(202)
+    const [check] = await until(
+      () => verifications(cb),
+      (v) => v.length > 0,
+    )
+    expect(check?.url).toMatch(/^\/ok\/query-[0-9a-f]{8}\?token=a%20b&flag&hub\.mode=subscribe&hub\.topic=/)
+    await until(
+      () => subscriptions(topic),
+      (s) => s.has(cb),
+    )
+  })
+
   it('grants 10 days by default and at most 30', async () => {
     const plain = callback('ok', 'default-lease')
     const greedy = callback('ok', 'long-lease')
