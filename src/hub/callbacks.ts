@@ -1,3 +1,4 @@
+import { readAtMost } from '../http/read-at-most.ts'
 import { HUB_POLICY, type HubTimings } from './policy.ts'
 import { signature } from './signature.ts'
 import type { Intent } from './subscription-form.ts'
@@ -42,7 +43,8 @@ export async function verify(intent: Intent, timings: HubTimings): Promise<boole
       await response.body?.cancel()
       return false
     }
-    return (await readPrefix(response, HUB_POLICY.challengeBytes)).trim() === challenge
+    const { bytes } = await readAtMost(response.body, HUB_POLICY.challengeBytes)
+    return new TextDecoder().decode(bytes).trim() === challenge
   } catch {
     return false
   }
@@ -71,26 +73,4 @@ export async function deliver(d: DueDelivery, document: Payload, timings: HubTim
   } catch {
     return 'failed'
   }
-}
-
-/** The first `limit` bytes of a body, as text; the rest is not read. */
-async function readPrefix(response: Response, limit: number): Promise<string> {
-  const reader = response.body?.getReader()
-  if (!reader) return ''
-  const chunks: Uint8Array[] = []
-  let size = 0
-  while (size < limit) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.length
-  }
-  await reader.cancel()
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.length
-  }
-  return new TextDecoder().decode(bytes.subarray(0, limit))
 }

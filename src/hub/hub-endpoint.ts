@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { readConfig } from '../config.ts'
 import { isLoopbackHost } from '../http/addresses.ts'
 import { errorResponse } from '../http/error-response.ts'
+import { readAtMost } from '../http/read-at-most.ts'
 import { NOSNIFF } from '../http/response-headers.ts'
 import { originOf, PATHS } from '../paths.ts'
 import type { AppEnv } from '../routes/site-routes.ts'
@@ -39,8 +40,10 @@ async function refused(c: Context<AppEnv>, fetchTopic: FetchTopic): Promise<Refu
   const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
   if (type !== 'application/x-www-form-urlencoded')
     return { status: 415, message: 'Send the form as application/x-www-form-urlencoded (W3C WebSub §5.1).' }
-  const body = await readCapped(c.req.raw, HUB_POLICY.formBytes)
-  if (!body) return { status: 413, message: `The form is larger than ${HUB_POLICY.formBytes} bytes.` }
+  const tooLarge: Refusal = { status: 413, message: `The form is larger than ${HUB_POLICY.formBytes} bytes.` }
+  if (Number(c.req.header('Content-Length') ?? 0) > HUB_POLICY.formBytes) return tooLarge
+  const { bytes: body, whole } = await readAtMost(c.req.raw.body, HUB_POLICY.formBytes)
+  if (!whole) return tooLarge
   const hubOrigin = originOf(c.req.url)
   const local = isLoopbackHost(new URL(hubOrigin).hostname)
   const siteHost = config.baseUrl && new URL(config.baseUrl).hostname
@@ -60,32 +63,6 @@ async function refused(c: Context<AppEnv>, fetchTopic: FetchTopic): Promise<Refu
   }
   const refusal = await hub.request({ ...form, topic: form.topic.href })
   return refusal ?? { accepted: form.callback }
-}
-
-/** The request's body when it has at most `limit` bytes (read no further), else `undefined`. */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array | undefined> {
-  if (Number(request.headers.get('Content-Length') ?? 0) > limit) return undefined
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = request.body?.getReader()
-  if (!reader) return new Uint8Array()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    if (size > limit) {
-      await reader.cancel()
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.length
-  }
-  return bytes
 }
 
 /**
