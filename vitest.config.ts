@@ -1,6 +1,22 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
+/**
+ * The Worker that stands in for the content binding and the Cache API and fails on command
+ * (tests/helpers/fault-worker.js): one copy per test file that injects faults, so files running
+ * at once never share a fault. Each is bound to the Worker under test as `FAULTS_{NAME}`.
+ */
+const FAULT_WORKERS = ['content', 'cache', 'hub'] as const
+const faultWorkers = FAULT_WORKERS.map((name) => ({
+  name: `faults-${name}`,
+  modules: true,
+  scriptPath: './tests/helpers/fault-worker.js',
+  compatibilityDate: '2026-07-30',
+}))
+const faultBindings = Object.fromEntries(
+  FAULT_WORKERS.map((name) => [`FAULTS_${name.toUpperCase()}`, `faults-${name}`]),
+)
+
 /** Property tests: FC_RUNS_SCALE scales every property's run count (1 = the defaults), FC_SEED fixes the seed. */
 const property = { fcScale: Number(process.env.FC_RUNS_SCALE ?? 1), fcSeed: Number(process.env.FC_SEED ?? 42) }
 
@@ -14,7 +30,11 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             // Vitest's own runner imports node:inspector; the Worker itself needs no Node APIs
             // (`wrangler deploy --dry-run` in CI builds it without this flag).
-            miniflare: { compatibilityFlags: ['nodejs_compat'] },
+            miniflare: {
+              compatibilityFlags: ['nodejs_compat'],
+              serviceBindings: faultBindings,
+              workers: faultWorkers,
+            },
           }),
         ],
         test: {

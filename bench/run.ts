@@ -6,7 +6,7 @@
  *
  * Settings (environment): BENCH_SECONDS (per run, default 3), BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 16), BENCH_SIZES (corpus sizes, default 1,1000,10000,100000),
- * BENCH_OUT (results folder, default bench/results), BENCH_PARTS (default throughput,schedule,hub,scale: which to run), BENCH_CHART (SVG path, default
+ * BENCH_OUT (results folder, default bench/results), BENCH_PARTS (default throughput,schedule,hub,faults,scale: which to run), BENCH_CHART (SVG path, default
  * docs/scale.svg when all four default sizes run), BENCH_GENERATOR=autocannon (instead of wrk), BENCH_SCHEDULED=0 (no
  * scheduled articles in the scale corpora; default 1 % of each, at most 1,000), BENCH_HUB_SUBSCRIBERS (the hub's
  * fan-out, default 1,000).
@@ -19,6 +19,7 @@ import { generateArticles } from './generate-articles.ts'
 import { ASSETS_DIR, bundleWith, deployBundle, ROOT, sizes } from './lib/bundle.ts'
 import { scaleChart } from './lib/chart.ts'
 import { fanoutLimitSource } from './lib/fanout-limit.ts'
+import { FAULT_ANSWER_GOAL_MS, FAULTY_CONTENT_SOURCE, type FaultRow, faultLatency } from './lib/fault-latency.ts'
 import { type HubFanout, hubFanout } from './lib/hub-fanout.ts'
 import { type Captured, limitWorkerSource } from './lib/limit-worker.ts'
 import { generator, type LoadResult, measure } from './lib/load.ts'
@@ -47,7 +48,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const DEFAULT_SIZES = '1,1000,10000,100000'
 const SIZES = (process.env.BENCH_SIZES ?? DEFAULT_SIZES).split(',').map(Number)
 const OUT = process.env.BENCH_OUT ?? join(ROOT, 'bench/results')
-const PARTS = (process.env.BENCH_PARTS ?? 'throughput,schedule,hub,scale').split(',')
+const PARTS = (process.env.BENCH_PARTS ?? 'throughput,schedule,hub,faults,scale').split(',')
 const CHART =
   process.env.BENCH_CHART ??
   (process.env.BENCH_SIZES === undefined ? join(ROOT, 'docs/scale.svg') : join(OUT, 'scale.svg'))
@@ -107,13 +108,14 @@ const log = (s: string) => console.log(`bench: ${s}`)
 async function start(
   name: string,
   scriptPath: string,
-  options: { flags?: string[]; assetsDir?: string; quiet?: boolean; hub?: boolean } = {},
+  options: { flags?: string[]; assetsDir?: string; quiet?: boolean; hub?: boolean; contentScript?: string } = {},
 ): Promise<RunningWorker> {
   const w = await startWorker({
     scriptPath,
     compatibilityFlags: options.flags ?? [],
     ...(options.assetsDir && { assetsDir: options.assetsDir }),
     ...(options.hub && { hub: true }),
+    ...(options.contentScript && { contentScript: options.contentScript }),
   })
   running.push(w)
   if (!options.quiet) log(`${name} on ${w.url} (workerd pid ${w.pid ?? '?'})`)
@@ -355,6 +357,21 @@ async function scheduling(bundle: string): Promise<ScheduleResult> {
 }
 
 /** Sets the `published` of the newest `dates.length` generated articles (of `count`) to `dates`. */
+/** Time to answer each route while every content read hangs or takes 3 s (bench/lib/fault-latency.ts), over 1,000 articles. */
+async function faults(bundle: string): Promise<FaultRow[]> {
+  const seeds = join(tmp, 'seeds-faults')
+  const assets = join(tmp, 'assets-faults')
+  generateAndBuild(1000, seeds, assets)
+  const rows = await faultLatency(
+    routes(assets),
+    () => start('faults: product', bundle, { assetsDir: assets, contentScript: FAULTY_CONTENT_SOURCE, quiet: true }),
+    stop,
+  )
+  log(`faults: ${rows.length} answers measured`)
+  for (const dir of [seeds, assets]) rmSync(dir, { recursive: true, force: true })
+  return rows
+}
+
 /** The hub's fan-out to 1,000 loopback subscribers when a scheduled article appears (bench/lib/hub-fanout.ts). */
 async function fanout(bundle: string): Promise<HubFanout> {
   const result = await hubFanout({
@@ -512,9 +529,20 @@ function targets(
   scaleRows: ScaleRow[],
   schedule: ScheduleResult | undefined,
   hub?: HubFanout,
+  faultRows: FaultRow[] = [],
 ): Target[] {
   const out: Target[] = []
   const pct = (x: number | null) => `${Math.round((x ?? 0) * 100)} %`
+  if (faultRows.length > 0) {
+    const answers = faultRows.flatMap((r) => [r.fresh, r.warm])
+    const slowest = Math.max(...answers.map((a) => a.ms))
+    const wrong = answers.filter((a) => a.status !== 200 && a.status !== 503).length
+    out.push({
+      name: `faults: every route answered (200 or 503) within ${FAULT_ANSWER_GOAL_MS / 1000} s under a hanging or slow binding`,
+      pass: slowest <= FAULT_ANSWER_GOAL_MS && wrong === 0,
+      detail: `slowest ${slowest} ms over ${answers.length} answers; ${wrong} other statuses`,
+    })
+  }
   if (hub) {
     const all = hub.deliveredOnce === hub.subscribers && hub.signed === hub.subscribers
     out.push({
@@ -610,6 +638,7 @@ function markdown(result: {
   rows: Row[]
   schedule: ScheduleResult | undefined
   hub: HubFanout | undefined
+  faults: FaultRow[]
   headers: HeaderRow[]
   scale: ScaleRow[]
   bundles: Record<string, { raw: number; gzip: number }>
@@ -651,6 +680,19 @@ function markdown(result: {
     ...(result.hub
       ? [
           `WebSub hub fan-out. A Worker with its hub over 1,000 articles, one scheduled; ${result.hub.subscribers} callbacks on one loopback server subscribed (verified in ${result.hub.subscribeMs} ms) to the site's RSS, Atom and JSON Feed, a third each, each with a secret. When the article's second came, with no request arriving, the hub's alarm pushed it: first delivery ${result.hub.firstDeliveryMs} ms and last ${result.hub.lastDeliveryMs} ms after the second; ${result.hub.deliveredOnce} callbacks got exactly one delivery, ${result.hub.signed} signatures checked out (node:crypto). ${result.hub.invocations} alarm invocations, at most ${result.hub.maxSubrequests} subrequests each. CPU: workerd's whole process (the loopback HTTP of both ends included) over the fan-out, per invocation, ${result.hub.cpuMsPerInvocation} ms; the limit (a Durable Object posting the same bytes to the same callbacks in batches as large, nothing else) ${result.hub.limitCpuMsPerInvocation} ms per invocation over ${result.hub.limitInvocations}.`,
+          '',
+        ]
+      : []),
+    ...(result.faults.length > 0
+      ? [
+          'Faults of the content binding. A Worker over 1,000 articles whose `ASSETS` is a Worker passing reads to Static Assets, each read made to hang or to take 3 s. *Fresh*: the first requests of a new process, all routes at once (the manifest must be read too). *Warm*: a process that served `/feed.xml` before the fault (corpus open, that feed in memory). Status and time to answer, in ms.',
+          '',
+          '| Fault | Route | fresh | warm |',
+          '| --- | --- | ---: | ---: |',
+          ...result.faults.map(
+            (r) =>
+              `| ${r.fault} | ${r.route} | ${r.fresh.status} in ${r.fresh.ms} | ${r.warm.status} in ${r.warm.ms} |`,
+          ),
           '',
         ]
       : []),
@@ -702,6 +744,7 @@ try {
   bundles.deploy ??= sizes(productJs)
   const schedule = PARTS.includes('schedule') ? await scheduling(productJs) : undefined
   const hub = PARTS.includes('hub') ? await fanout(productJs) : undefined
+  const faultRows = PARTS.includes('faults') ? await faults(productJs) : []
   const scaleRows = PARTS.includes('scale') ? await scale(productJs) : []
   const result = {
     machine: machine(),
@@ -709,10 +752,11 @@ try {
     rows,
     schedule,
     hub,
+    faults: faultRows,
     headers,
     scale: scaleRows,
     bundles,
-    targets: targets(rows, headers, scaleRows, schedule, hub),
+    targets: targets(rows, headers, scaleRows, schedule, hub, faultRows),
   }
   mkdirSync(OUT, { recursive: true })
   writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)

@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import { createApp } from './app.ts'
 import { type Env, NO_ENV, readConfig } from './config.ts'
 import type { ContentFiles } from './corpus/files.ts'
+import type { FaultLimits } from './faults/policy.ts'
 import type { FeedFormat } from './feeds/feed-format.ts'
 import { FORMATS } from './feeds/formats.ts'
 import { hubOf } from './hub/hub-client.ts'
@@ -28,6 +29,10 @@ export interface WorkerOptions {
   clock?: () => number
   /** `false`: render without the Cache API (see `SiteResolverOptions.cacheApi`). */
   cacheApi?: boolean
+  /** Shorter deadlines than `FAULT_POLICY`'s: tests of faults wait milliseconds, not seconds. */
+  limits?: Partial<FaultLimits>
+  /** Opens the Cache API to use instead of the runtime's: tests reach it through a Worker that injects faults. */
+  cache?: () => Promise<Cache>
 }
 
 /**
@@ -53,7 +58,7 @@ export function createWorker(options: WorkerOptions = {}) {
     const base = basePathOf(env)
     let app = apps.get(base)
     if (!app) {
-      app = createApp(base, routes)
+      app = createApp(base, routes, resolver.limits.requestBudgetMs)
       apps.set(base, app)
     }
     return app

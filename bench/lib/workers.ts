@@ -15,6 +15,8 @@ export interface WorkerOptions {
   assetsDir?: string
   /** Bind the site's hub (`HUB`, the bundle's `Hub` class with SQLite storage), as wrangler.toml does. */
   hub?: boolean
+  /** The source of the Worker between this one and Static Assets (default: a pass-through): faults are injected there. */
+  contentScript?: string
 }
 
 /** A running Worker: its URL, the workerd process serving it, and how to stop it. */
@@ -96,9 +98,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const content = options.assetsDir && {
     name: 'content',
     modules: true,
-    script: 'export default { fetch(request, env) { return env.ASSETS.fetch(request) } }',
+    script: options.contentScript ?? 'export default { fetch(request, env) { return env.ASSETS.fetch(request) } }',
     compatibilityDate: compatibilityDate(),
-    assets: { directory: options.assetsDir, binding: 'ASSETS' },
+    assets: {
+      directory: options.assetsDir,
+      binding: 'ASSETS',
+      // A content script of its own sees every read (else the asset router answers the files itself).
+      ...(options.contentScript && { routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true } }),
+    },
   }
   const mf = new Miniflare({
     host: '127.0.0.1',

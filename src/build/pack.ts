@@ -66,8 +66,9 @@ export function packCorpus(
   oldestFirst.forEach((article, n) => {
     ;(slugs[bucketOf(article.slug, buckets)] as SlugBucket)[article.slug] = n
   })
+  // Every bucket is written, empty ones too: a missing bucket is then a fault of the binding, not "no such slug".
   slugs.forEach((bucket, b) => {
-    if (Object.keys(bucket).length > 0) files.set(bucketPath(b), JSON.stringify(bucket))
+    files.set(bucketPath(b), JSON.stringify(bucket))
   })
 
   const { list: tags, newTags } = packTags(files, oldestFirst, visibleCount)
@@ -145,7 +146,7 @@ function packTags(
     ;(tagBuckets[bucketOf(entry.key, buckets)] as TagBucket)[entry.key] = entry
   }
   tagBuckets.forEach((bucket, b) => {
-    if (Object.keys(bucket).length > 0) files.set(tagBucketPath(b), JSON.stringify(bucket))
+    files.set(tagBucketPath(b), JSON.stringify(bucket))
   })
   const collator = new Intl.Collator('en')
   const list = [...byKey.values()].map((t) => t.entry).sort((a, b) => collator.compare(a.key, b.key))

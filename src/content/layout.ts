@@ -57,7 +57,7 @@ export function sitemapTagUpdated(key: string): string {
 export const SITEMAP_TAG_UPDATED = /\{updated:([^}]+)\}/g
 
 /** Format of the files; the Worker refuses a manifest of another version with a clear error. */
-export const LAYOUT_VERSION = 3
+export const LAYOUT_VERSION = 4
 
 /**
  * An article the build found scheduled (its `published` after the build): filed with the others,
@@ -121,6 +121,8 @@ export interface Manifest {
 /** A list of articles in chunks from the oldest: the whole corpus, or one tag's share of it. */
 export interface ArticleList {
   count: number
+  /** Articles in its chunk files, hidden (scheduled) ones included: what each chunk must hold (see `chunkLength`). */
+  stored: number
   /** Folder of its chunk files. */
   dir: string
 }
@@ -149,6 +151,11 @@ export function chunkPath(dir: string, c: number): string {
   return `${dir}/${c}.json`
 }
 
+/** Path of the published image `{hash}.{ext}`. */
+export function mediaPath(name: string): string {
+  return `media/${name}`
+}
+
 /** Path of slug bucket `b`. */
 export function bucketPath(b: number): string {
   return `slugs/${b}.json`
@@ -167,6 +174,11 @@ export function tagListPath(p: number): string {
 /** Path of sitemap `n` (from 1). */
 export function sitemapPath(n: number): string {
   return `sitemaps/${n}.xml`
+}
+
+/** How many articles chunk `c` of a list of `stored` articles holds: every chunk is full but the newest. */
+export function chunkLength(stored: number, chunkSize: number, c: number): number {
+  return Math.max(0, Math.min(chunkSize, stored - c * chunkSize))
 }
 
 /** The bucket a slug or tag key is filed under. */

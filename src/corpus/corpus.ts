@@ -5,10 +5,12 @@ import {
   bucketOf,
   bucketPath,
   type Chunk,
+  chunkLength,
   chunkPath,
   LAYOUT_VERSION,
   MANIFEST_PATH,
   type Manifest,
+  mediaPath,
   type SlugBucket,
   sitemapPath,
   type TagBucket,
@@ -19,8 +21,10 @@ import {
 import { RefusedContent } from '../content/refused-content.ts'
 import type { SiteDefaults } from '../content/site-defaults.ts'
 import { fromStored } from '../content/stored-article.ts'
+import { Unavailable } from '../faults/unavailable.ts'
 import type { SiteArticle } from '../model/article.ts'
 import type { TagEntry } from '../model/site.ts'
+import { TAG_LIST_PAGE_SIZE } from '../paging.ts'
 import type { ContentFiles } from './files.ts'
 
 /** Options of {@link Corpus}. */
@@ -42,6 +46,10 @@ export interface Located {
  * a request needs, parsed on demand and kept in bounded caches. Nothing here grows with the corpus
  * but those caches' bounds.
  *
+ * Nothing read is trusted blindly: the manifest says which files exist and how many articles each
+ * chunk holds, so a file that is missing, unparsable or short is a fault of the binding
+ * (`Unavailable`), never "no such article" or a shorter list, and nothing faulty is kept.
+ *
  * Each read takes the files of the request that asks, and nothing pending is shared between
  * requests: workerd runs the continuation of a promise in the context of the request that settled
  * it, and refuses I/O through one request's binding on behalf of another. Caches hold parsed files
@@ -56,7 +64,7 @@ export class Corpus {
   readonly all: ArticleList
   private constructor(manifest: Manifest, options: CorpusOptions) {
     this.manifest = manifest
-    this.all = { count: manifest.count, dir: ARTICLES_DIR }
+    this.all = { count: manifest.count, stored: manifest.count, dir: ARTICLES_DIR }
     this.#chunks = new BoundedCache({ entries: options.chunks ?? 16 })
     this.#buckets = new BoundedCache({ entries: options.buckets ?? 64 })
     this.#tagBuckets = new BoundedCache({ entries: options.buckets ?? 64 })
@@ -64,16 +72,18 @@ export class Corpus {
 
   /**
    * Reads the manifest and returns the corpus over `files`.
-   * @throws Error when there is no manifest (the content was not built) or it has another layout;
+   * @throws Unavailable when the manifest cannot be read, is missing (the binding lies, or the content
+   *   was not built: the message says to run the build) or is not JSON; Error when it has another layout;
    *   RefusedContent when the build (under `wrangler dev`) refused the files and left only their problems
    */
   static async open(files: ContentFiles, options: CorpusOptions = {}): Promise<Corpus> {
     const text = await files.read(MANIFEST_PATH)
     if (text === undefined)
-      throw new Error(
-        `No ${MANIFEST_PATH} in the content files: run \`npm run build:content\` (npm start, npm test and wrangler deploy run it).`,
+      throw new Unavailable(
+        'content',
+        `No ${MANIFEST_PATH} in the content files: the binding answers 404, or the content was not built (run \`npm run build:content\`; npm start, npm test and wrangler deploy run it).`,
       )
-    const manifest = JSON.parse(text) as Manifest
+    const manifest = parsed<Manifest>(text, MANIFEST_PATH)
     if (manifest.problems) throw new RefusedContent(manifest.problems)
     if (manifest.layout !== LAYOUT_VERSION)
       throw new Error(
@@ -112,7 +122,8 @@ export class Corpus {
     // A list (a feed, an index page) keeps its chunks; one article of the long tail does not evict them.
     const keep = last - first > 1
     const c0 = Math.floor(first / chunkSize)
-    for (let c = c0; c * chunkSize < last; c++) chunks.push(this.#chunk(files, chunkPath(list.dir, c), keep))
+    for (let c = c0; c * chunkSize < last; c++)
+      chunks.push(this.#chunk(files, chunkPath(list.dir, c), chunkLength(list.stored, chunkSize, c), keep))
     // Only the articles asked for get their HTML and text forms; the rest of a chunk stays as stored.
     return (await Promise.all(chunks))
       .flat()
@@ -138,26 +149,55 @@ export class Corpus {
 
   /** The articles of `tag`, as a list for {@link listRange}. */
   tagList(tag: TagEntry): ArticleList {
-    return { count: tag.count, dir: tagDir(tag.id) }
+    return { count: tag.count, stored: tag.stored ?? tag.count + (tag.scheduled?.length ?? 0), dir: tagDir(tag.id) }
   }
 
   /** Tags `(p - 1) * TAG_LIST_PAGE_SIZE …` by key (`p` from 1), or `undefined` past the last. */
   async tagListPage(files: ContentFiles, p: number): Promise<TagEntry[] | undefined> {
-    const text = await files.read(tagListPath(p))
-    return text === undefined ? undefined : (JSON.parse(text) as TagEntry[])
+    const path = tagListPath(p)
+    if (p < 1 || (p - 1) * TAG_LIST_PAGE_SIZE >= this.manifest.tags.count) return undefined
+    return parsed<TagEntry[]>(await this.#existing(files, path), path)
   }
 
   /** The stored `<url>` elements of sitemap `n` (from 1), or `undefined`. */
-  sitemap(files: ContentFiles, n: number): Promise<string | undefined> {
-    return files.read(sitemapPath(n))
+  async sitemap(files: ContentFiles, n: number): Promise<string | undefined> {
+    if (n < 1 || n > this.manifest.sitemaps.length) return undefined
+    return this.#existing(files, sitemapPath(n))
   }
 
-  async #chunk(files: ContentFiles, path: string, keep: boolean): Promise<Chunk> {
+  /**
+   * The bytes of the published image `name` (`{hash}.{ext}`), or `undefined` when there is none.
+   * The manifest does not list images (there may be thousands), so a 404 is believed only when the
+   * binding still serves the manifest: a binding that answers 404 for everything is a fault.
+   */
+  async media(files: ContentFiles, name: string): Promise<Uint8Array | undefined> {
+    const bytes = await files.bytes(mediaPath(name))
+    if (bytes === undefined && (await files.read(MANIFEST_PATH)) === undefined)
+      throw new Unavailable(
+        'content',
+        `The binding answers 404 for ${MANIFEST_PATH} too: it does not serve the content`,
+      )
+    return bytes
+  }
+
+  /** A file the manifest says exists: missing is a fault. */
+  async #existing(files: ContentFiles, path: string): Promise<string> {
+    const text = await files.read(path)
+    if (text === undefined)
+      throw new Unavailable('content', `The content files lack ${path}, which the manifest counts`)
+    return text
+  }
+
+  /** Chunk `path`, checked to hold the `length` articles the manifest counts there (kept only then, when `keep`). */
+  async #chunk(files: ContentFiles, path: string, length: number, keep: boolean): Promise<Chunk> {
     const hit = this.#chunks.peek(path)
     if (hit) return hit
-    const text = await files.read(path)
-    if (text === undefined) throw new Error(`The content files lack ${path}; rebuild the content.`)
-    const chunk = JSON.parse(text) as Chunk
+    const chunk = parsed<Chunk>(await this.#existing(files, path), path)
+    if (!Array.isArray(chunk) || chunk.length !== length)
+      throw new Unavailable(
+        'content',
+        `${path} holds ${Array.isArray(chunk) ? chunk.length : 'no list of'} articles where the manifest counts ${length}`,
+      )
     if (keep) this.#chunks.set(path, chunk)
     return chunk
   }
@@ -170,10 +210,20 @@ export class Corpus {
   ): Promise<Record<string, T>> {
     const hit = cache.peek(path)
     if (hit) return hit
-    const text = await files.read(path)
-    // A bucket no name falls in is not written.
-    const bucket = text === undefined ? {} : (JSON.parse(text) as Record<string, T>)
+    // Every bucket the manifest counts is written, an empty one as `{}`.
+    const bucket = parsed<Record<string, T>>(await this.#existing(files, path), path)
+    if (typeof bucket !== 'object' || bucket === null || Array.isArray(bucket))
+      throw new Unavailable('content', `${path} is not a bucket`)
     cache.set(path, bucket)
     return bucket
+  }
+}
+
+/** `text` as JSON: text that does not parse was cut or garbled on the way, a fault of the binding. */
+function parsed<T>(text: string, path: string): T {
+  try {
+    return JSON.parse(text) as T
+  } catch (error) {
+    throw new Unavailable('content', `${path} is not valid JSON (${String(error)})`, { cause: error })
   }
 }

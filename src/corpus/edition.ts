@@ -49,7 +49,7 @@ export class Edition {
     this.revealed = revealed
     this.#appeared = schedule.slice(0, revealed)
     this.count = manifest.count - schedule.length + revealed
-    this.all = { count: this.count, dir: corpus.all.dir }
+    this.all = { ...corpus.all, count: this.count }
     this.updated = newestUpdated([{ updated: manifest.updated }, ...this.#appeared])
     this.since = since
     this.next = next
@@ -133,6 +133,11 @@ export class Edition {
     return at === undefined || revealTime(at) <= this.since
   }
 
+  /** The bytes of the published image `name`, or `undefined` (none, or only hidden articles use it; see `Corpus.media`). */
+  async media(files: ContentFiles, name: string): Promise<Uint8Array | undefined> {
+    return this.mediaVisible(name) ? this.#corpus.media(files, name) : undefined
+  }
+
   /** The `lastmod` of each sitemap file (for the index), as this edition moved them (see `EditionSitemaps`). */
   get sitemaps(): string[] {
     return this.#sitemaps.lastmods
@@ -152,6 +157,7 @@ export class Edition {
   /** A tag with the scheduled articles of it that have appeared counted, and their dates. */
   #counted(entry: TagEntry): TagEntry {
     const { scheduled, ...tag } = entry
+    tag.stored = entry.count + (scheduled?.length ?? 0)
     if (scheduled)
       for (const [published, updated] of scheduled) {
         if (revealTime(published) > this.since) break

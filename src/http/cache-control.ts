@@ -1,12 +1,20 @@
+import { FAULT_POLICY } from '../faults/policy.ts'
 import type { SiteConfig } from '../model/site.ts'
 
 /**
  * `Cache-Control` for feeds and pages: shared caches may store them (`public`), readers reuse them
  * for `max-age` seconds, and a cache may serve a stale copy for `stale-while-revalidate` seconds
- * while it fetches a fresh one (RFC 9111 §5.2.2, RFC 5861 §3).
+ * while it fetches a fresh one (RFC 9111 §5.2.2, RFC 5861 §3). With `SITE_URL` set, where Workers
+ * Cache keeps them, a cache may also serve its copy for `stale-if-error` seconds while this Worker
+ * answers errors (RFC 5861 §4). Without it they are kept out of Workers Cache (see
+ * `ResponseProfiles`), and browsers and feed readers do not implement `stale-if-error`: the
+ * directive would only cost bytes on every poll.
  */
-export function cacheControl(config: Pick<SiteConfig, 'cacheMaxAge' | 'cacheStaleWhileRevalidate'>): string {
-  return `public, max-age=${config.cacheMaxAge}, stale-while-revalidate=${config.cacheStaleWhileRevalidate}`
+export function cacheControl(
+  config: Pick<SiteConfig, 'cacheMaxAge' | 'cacheStaleWhileRevalidate' | 'baseUrl'>,
+): string {
+  const value = `public, max-age=${config.cacheMaxAge}, stale-while-revalidate=${config.cacheStaleWhileRevalidate}`
+  return config.baseUrl ? `${value}, stale-if-error=${FAULT_POLICY.staleIfErrorSeconds}` : value
 }
 
 /**

@@ -32,6 +32,8 @@ export interface PreparedResponse {
   notModifiedGzip?: Record<string, string>
   /** See {@link ResponseProfile.bound}. */
   bound?: FreshnessBound
+  /** When it was made (ms since the epoch): a stale copy's `Age` counts from it (see `staleCopy`). */
+  made?: number
 }
 
 /**
@@ -49,7 +51,11 @@ export const RETAINED_304_HEADERS = [
 ] as const
 
 /** Builds the header records of `representation` (see {@link PreparedResponse}). */
-export function prepareResponse(representation: Representation, profile: ResponseProfile): PreparedResponse {
+export function prepareResponse(
+  representation: Representation,
+  profile: ResponseProfile,
+  made?: number,
+): PreparedResponse {
   const vary = [...(profile.vary ?? []), ...(representation.gzip ? ['Accept-Encoding'] : [])]
   const records = (etag: string, body: Uint8Array, coding?: string) => {
     const ok: Record<string, string> = {
@@ -71,6 +77,7 @@ export function prepareResponse(representation: Representation, profile: Respons
     lastModifiedMs: representation.lastModified ? Date.parse(representation.lastModified) : undefined,
     ...identity,
     ...(profile.bound && { bound: profile.bound }),
+    ...(made !== undefined && { made }),
   }
   if (representation.gzip) {
     const gzip = records(gzipEtag(representation.etag), representation.gzip, 'gzip')

@@ -37,7 +37,7 @@ export async function createRepresentation(
   const body = typeof text === 'string' ? new TextEncoder().encode(text) : text
   const representation: Representation = {
     body,
-    etag: etag ?? `"${base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', body)).subarray(0, 18))}"`,
+    etag: etag ?? `"${(await digestOf(body)).slice(0, 24)}"`,
     contentType,
   }
   if (updated) representation.lastModified = new Date(updated).toUTCString()
@@ -65,6 +65,11 @@ export function gzipEtag(etag: string): string {
 /** Bytes a representation holds in memory: what the bounded caches count. */
 export function sizeOf(representation: Representation): number {
   return representation.body.byteLength + (representation.gzip?.byteLength ?? 0)
+}
+
+/** The SHA-256 digest of `body`, base64url without padding (43 characters). */
+export async function digestOf(body: Uint8Array): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', body)))
 }
 
 function base64url(bytes: Uint8Array): string {

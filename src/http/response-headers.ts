@@ -25,12 +25,15 @@ export const FEED_SECURITY_POLICY =
 /** Feeds are public: any origin may read them and their validators (Fetch standard, CORS protocol). */
 export const CORS_HEADERS: Record<string, string> = { 'Access-Control-Allow-Origin': '*' }
 
-/** What a cross-origin script may read of a 200 besides the CORS-safelisted headers: the validators and the `Link`. */
-export const CORS_EXPOSE: Record<string, string> = { 'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link' }
+/**
+ * What a cross-origin script may read of a 200 besides the CORS-safelisted headers (Fetch standard:
+ * `Last-Modified` and `Cache-Control` are among those already): the `ETag` and the `Link`.
+ */
+export const CORS_EXPOSE: Record<string, string> = { 'Access-Control-Expose-Headers': 'ETag, Link' }
 
 /** The same on `/feed`, which also names the chosen format's own URL. */
 export const CORS_EXPOSE_NEGOTIATED: Record<string, string> = {
-  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link, Content-Location',
+  'Access-Control-Expose-Headers': 'ETag, Link, Content-Location',
 }
 
 /** Every 200 and error: no content sniffing, so a feed is never run as a script or page it is not. */

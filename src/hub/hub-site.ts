@@ -22,7 +22,11 @@ export class HubSite {
     this.#worker = createWorker({ ...(source && { files: countedFiles(source, onRead) }), cacheApi: false })
   }
 
-  /** The topic's document as a `GET` of it returns it now; `gone` for a 404 or 410, `failed` for anything else. */
+  /**
+   * The topic's document as a `GET` of it returns it now; `gone` for a 404 or 410, `failed` for
+   * anything else, a stale copy (`Age`, served while the content cannot be read) included: the
+   * check is retried rather than taken as "unchanged".
+   */
   async render(topic: string): Promise<TopicDocument | 'gone' | 'failed'> {
     let response: Response
     try {
@@ -31,7 +35,7 @@ export class HubSite {
       console.error(`hub: rendering ${topic} failed:`, error)
       return 'failed'
     }
-    if (response.status !== 200) {
+    if (response.status !== 200 || response.headers.has('Age')) {
       await response.body?.cancel()
       return response.status === 404 || response.status === 410 ? 'gone' : 'failed'
     }

@@ -48,7 +48,8 @@ export class Hub extends DurableObject<Env> implements HubClient {
   }
 
   get #timings(): HubTimings {
-    return { timeoutMs: HUB_POLICY.timeoutMs, retryDelaysMs: HUB_POLICY.retryDelaysMs, ...this.#options.timings }
+    const { timeoutMs, retryDelaysMs, checkRetryMs } = HUB_POLICY
+    return { timeoutMs, retryDelaysMs, checkRetryMs, ...this.#options.timings }
   }
 
   /** The last invocations of the alarm (newest last): what each spent, for `npm run bench` and the curious. */
@@ -113,7 +114,7 @@ export class Hub extends DurableObject<Env> implements HubClient {
     run.checks++
     const now = Date.now()
     const rendered = await this.#site().render(topic)
-    if (rendered === 'failed') return this.#topics.retry(topic, now + HUB_POLICY.checkRetryMs)
+    if (rendered === 'failed') return this.#topics.retry(topic, now + this.#timings.checkRetryMs)
     if (rendered === 'gone') return this.#topics.gone(topic)
     run.queued += this.#topics.checked(topic, rendered, now)
   }

@@ -58,4 +58,5 @@ export const HUB_POLICY = {
 export interface HubTimings {
   timeoutMs: number
   retryDelaysMs: readonly number[]
+  checkRetryMs: number
 }

@@ -43,4 +43,6 @@ export interface TagEntry {
    * `count` visible ones, counted once their time comes (see `Edition.tag`).
    */
   scheduled?: [string, string][]
+  /** Articles in its chunk files, scheduled ones included: set where the Worker counts a tag for an edition, which drops `scheduled`. */
+  stored?: number
 }

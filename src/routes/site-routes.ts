@@ -38,12 +38,18 @@ export function siteRoutes(kinds: ResponseKinds, resolver: SiteResolver): Hono<A
  */
 function serve(c: Context<AppEnv>, route: TableRoute, resolver: SiteResolver): Response | Promise<Response> {
   const now = resolver.now()
+  // One deadline for every read of this request (see `FAULT_POLICY.requestBudgetMs`).
+  const files = resolver.files(c.env, resolver.deadline())
+  const waitUntil = waitUntilOf(c)
   const reply = (site: SiteResponder): Response | Promise<Response> => {
-    const answer = route.answer(c.req, site, { files: resolver.files(c.env), waitUntil: waitUntilOf(c), now })
+    const answer = route.answer(c.req, site, { files, waitUntil, now })
     return answer instanceof Promise ? answer.then((a) => send(c, site, a, now)) : send(c, site, answer, now)
   }
   const site: Maybe<SiteResponder> = resolver.site(c.env, originOf(c.req.url))
-  return site instanceof Promise ? site.then(reply) : reply(site)
+  if (!(site instanceof Promise)) return reply(site)
+  // Opening the corpus may outlast this request's budget: it goes on, for the next request.
+  waitUntil?.(site.catch(() => undefined))
+  return site.then(reply)
 }
 
 /** Sends a route's answer: the prepared response, a redirect, or an error in the format the client accepts. */

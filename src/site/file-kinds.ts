@@ -125,7 +125,7 @@ export const mediaKind = kind<{ name: string }, { bytes: Uint8Array; contentType
   async locate(site, { name }, scope) {
     const contentType = publishedImageType(name)
     // An image only scheduled articles use is missing until the first of them appears.
-    const bytes = contentType && site.corpus.mediaVisible(name) && (await scope.files.bytes(`media/${name}`))
+    const bytes = contentType && (await site.corpus.media(scope.files, name))
     return contentType && bytes ? { bytes, contentType } : undefined
   },
   memo: () => 'none',

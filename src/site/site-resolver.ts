@@ -1,8 +1,9 @@
 import { ConfigError, type Env, NO_ENV, readConfig } from '../config.ts'
 import { RefusedContent } from '../content/refused-content.ts'
 import { Corpus } from '../corpus/corpus.ts'
-import { assetFiles, type ContentFiles } from '../corpus/files.ts'
+import { assetFiles, type ContentFiles, type ReadDeadline } from '../corpus/files.ts'
 import { Schedule } from '../corpus/schedule.ts'
+import { FAULT_POLICY, type FaultLimits } from '../faults/policy.ts'
 import { isLoopbackHost } from '../http/addresses.ts'
 import { RepresentationStore } from '../http/representation-store.ts'
 import type { Site } from './site.ts'
@@ -24,6 +25,9 @@ export interface SiteResolverOptions {
    * count among its invocation's subrequests). Default: the Cache API when the version is known.
    */
   cacheApi?: boolean | undefined
+  /** Shorter limits than `FAULT_POLICY`'s (tests of faults); a `cache` opener stands in for the runtime's Cache API. */
+  limits?: Partial<FaultLimits> | undefined
+  cache?: (() => Promise<Cache>) | undefined
 }
 
 /**
@@ -36,6 +40,7 @@ export class SiteResolver {
   readonly #options: SiteResolverOptions
   /** The time now (ms since the epoch): which edition of the corpus a request gets (see `Edition`). */
   readonly now: () => number
+  readonly limits: FaultLimits
   #schedule: Schedule | undefined
   #sites: Sites | undefined
 
@@ -43,26 +48,47 @@ export class SiteResolver {
     this.#options = options
     this.#fixed = options.files
     this.now = options.clock ?? Date.now
+    this.limits = { ...FAULT_POLICY, ...options.limits }
   }
 
-  /** The content files as this request may read them: the files given, or its own ASSETS binding. */
-  files(env: Env | undefined): ContentFiles {
+  /** The deadline of a request that starts now: each read within `readTimeoutMs`, all within the request's budget. */
+  deadline(): ReadDeadline {
+    return { readTimeoutMs: this.limits.readTimeoutMs, until: Date.now() + this.limits.requestBudgetMs }
+  }
+
+  /**
+   * The content files as this request may read them: the files given, or its own ASSETS binding,
+   * every read bounded by `deadline` (default: each read by `readTimeoutMs`, no request budget).
+   */
+  files(env: Env | undefined, deadline?: ReadDeadline): ContentFiles {
     if (this.#fixed) return this.#fixed
     if (!env?.ASSETS)
       throw new ConfigError(
         'No ASSETS binding: the content is read from Workers Static Assets ([assets] in wrangler.toml).',
       )
-    return assetFiles(env.ASSETS)
+    return assetFiles(
+      env.ASSETS,
+      deadline ?? { readTimeoutMs: this.limits.readTimeoutMs, until: Number.POSITIVE_INFINITY },
+    )
   }
 
-  /** The site of a request to `origin` (see {@link originOf}); without a promise once the corpus is open. */
+  /**
+   * The site of a request to `origin` (see {@link originOf}); without a promise once the corpus is
+   * open. The manifest is read within `readTimeoutMs` but not the request's budget: a binding
+   * slower than the budget allows still opens the corpus (the request that started it answers
+   * 503), so the next request has one read less to wait for.
+   */
   site(env: Env | undefined, origin: string): Maybe<Site> {
     const settings = env ?? NO_ENV
     const config = readConfig(settings)
     this.#sites ??= new Sites({
       store: new RepresentationStore(
         settings.CF_VERSION_METADATA && this.#options.cacheApi !== false
-          ? { version: settings.CF_VERSION_METADATA.id }
+          ? {
+              version: settings.CF_VERSION_METADATA.id,
+              timeoutMs: this.limits.cacheTimeoutMs,
+              ...(this.#options.cache && { open: this.#options.cache }),
+            }
           : {},
       ),
       deployed: settings.CF_VERSION_METADATA?.timestamp,

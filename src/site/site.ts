@@ -1,5 +1,8 @@
 import type { Edition } from '../corpus/edition.ts'
 import type { Schedule } from '../corpus/schedule.ts'
+import { faultLog } from '../faults/fault-log.ts'
+import { staleCopy } from '../faults/stale.ts'
+import { Unavailable } from '../faults/unavailable.ts'
 import { type PreparedResponse, prepareResponse, type ResponseProfile } from '../http/prepared-response.ts'
 import { createRepresentation } from '../http/representation.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
@@ -41,6 +44,8 @@ export class Site implements SiteResponder {
   readonly #deployed: string | undefined
   readonly #lasting = new SiteMemo()
   #state: EditionState | undefined
+  /** The edition before {@link #state}: its responses are the stale copies served while fresh ones cannot be had. */
+  #previous: EditionState | undefined
 
   constructor(options: SiteOptions) {
     const { config } = options
@@ -68,12 +73,20 @@ export class Site implements SiteResponder {
   /**
    * The response `params` name: from memory at once when it is kept (no promise on that path),
    * else a promise of it made now (or read from the Cache API); `undefined` when `locate` finds
-   * nothing.
+   * nothing. When the content cannot be had (`Unavailable`), the response the previous edition
+   * made is served stale (`staleCopy`) if this isolate has it; else the fault goes on to the app (503).
    */
   respond<P, F>(kind: ResponseKind<P, F>, params: P, scope: RequestScope): Maybe<PreparedResponse | undefined> {
     const key = kind.key(params)
     const state = this.#at(scope.now)
-    return state.memo.peek(key) ?? this.#lasting.peek(key) ?? this.#make(state, kind, params, key, scope)
+    const kept = state.memo.peek(key) ?? this.#lasting.peek(key)
+    if (kept) return kept
+    return this.#make(state, kind, params, key, scope).catch((error: unknown) => {
+      const stale = error instanceof Unavailable ? this.#previous?.memo.peek(key) : undefined
+      if (!stale || !(error instanceof Unavailable)) throw error
+      faultLog.report(error.kind, `${error.message}; served a stale copy`)
+      return staleCopy(stale, scope.now)
+    })
   }
 
   /** The state of the edition of `now` (ms): a new one, with an empty memo, once a scheduled article has appeared. */
@@ -82,6 +95,7 @@ export class Site implements SiteResponder {
     const edition = this.#schedule.at(now)
     if (state?.context.corpus === edition) return state
     const deployed = this.#deployed
+    this.#previous = state
     this.#state = {
       context: {
         config: this.config,
@@ -121,9 +135,9 @@ export class Site implements SiteResponder {
       // The same document: what `locate` found serves both, and the bytes are made (or kept) once.
       const sameKey = kind.key(same)
       const original = memos.peek(sameKey) ?? (await this.#make(state, kind, same, sameKey, scope, found))
-      return original && memos.get(key, memo, async () => prepareResponse(original.representation, profile))
+      return original && memos.get(key, memo, async () => prepareResponse(original.representation, profile, scope.now))
     }
-    return memos.get(key, memo, async () => {
+    const made = memos.get(key, memo, async () => {
       const rendering = await kind.load(context, params, found, scope)
       this.#onBuild?.(key)
       // Bytes a reveal changes changed at the edition's start at the earliest.
@@ -133,11 +147,31 @@ export class Site implements SiteResponder {
         memo === 'none'
           ? await createRepresentation(await rendering.render(), rendering.contentType, updated, rendering.etag)
           : await this.#store.load(
-              { ...rendering, updated, key: `${key} ${this.key}${changes ? ` @${edition.revealed}` : ''}` },
+              {
+                ...rendering,
+                updated,
+                key: this.#storeKey(key, changes ? edition.revealed : undefined),
+                made: scope.now,
+              },
               scope.waitUntil,
             )
-      return prepareResponse(representation, profile)
+      return prepareResponse(representation, profile, scope.now)
     })
+    if (!(made instanceof Promise) || !changes) return made
+    return made.catch(async (error: unknown) => {
+      // The previous edition's bytes as another isolate stored them, unless this one still has them (see `respond`).
+      const since = edition.since
+      if (!(error instanceof Unavailable) || this.#previous?.memo.peek(key) || !Number.isFinite(since)) throw error
+      const stored = await this.#store.stored(this.#storeKey(key, this.#schedule.at(since - 1).revealed))
+      if (!stored) throw error
+      faultLog.report(error.kind, `${error.message}; served a stale copy from the Cache API`)
+      return staleCopy(prepareResponse(stored.representation, profile, stored.made), scope.now)
+    })
+  }
+
+  /** The Cache API key of `key`'s bytes: the site, and the edition (`revealed`) for bytes a reveal changes. */
+  #storeKey(key: string, revealed: number | undefined): string {
+    return `${key} ${this.key}${revealed === undefined ? '' : ` @${revealed}`}`
   }
 
   /** `profile`, fresh in every cache until `until` (ms) at most: a response a scheduled article will change. */

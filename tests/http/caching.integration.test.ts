@@ -14,6 +14,13 @@ describe('Cache-Control', () => {
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=300, stale-while-revalidate=86400')
   })
 
+  it('lets Workers Cache ride out errors with stale-if-error where it keeps the feeds (SITE_URL set)', async () => {
+    const res = await appWith({ articles }).request('/feed.json', {}, { SITE_URL: 'https://news.example.com' })
+    expect(res.headers.get('Cache-Control')).toBe(
+      'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400',
+    )
+  })
+
   it('is configurable', async () => {
     const res = await appWith({ articles }).request(
       '/feed.json',

@@ -199,7 +199,7 @@ describe('scheduled publishing', () => {
 
   it('cuts Cache-Control (and Workers Cache’s own header) to end by the next reveal, on what the reveal changes only', async () => {
     const { clock, get } = scheduledWorker()
-    const usual = 'public, max-age=300, stale-while-revalidate=86400'
+    const usual = 'public, max-age=300, stale-while-revalidate=86400, stale-if-error=86400'
     const cases: [number, string][] = [
       [T0 - 400_000, 'public, max-age=300, stale-while-revalidate=101'],
       [T0 - 120_000, 'public, max-age=121'],
