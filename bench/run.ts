@@ -9,7 +9,7 @@
  * BENCH_OUT (results folder, default bench/results), BENCH_PARTS (default throughput,schedule,hub,faults,scale: which to run), BENCH_CHART (SVG path, default
  * docs/scale.svg when all four default sizes run), BENCH_GENERATOR=autocannon (instead of wrk), BENCH_SCHEDULED=0 (no
  * scheduled articles in the scale corpora; default 1 % of each, at most 1,000), BENCH_HUB_SUBSCRIBERS (the hub's
- * fan-out, default 1,000).
+ * fan-out, default 1,000), BENCH_FAULT_ARTICLES (the corpus of the faults part, default 1,000).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -56,6 +56,7 @@ const CHART =
 const COLD_REPEAT = Number(process.env.BENCH_COLD_REPEAT ?? 5)
 /** Article pages requested before memory is read (the issue's "after requests for 1,000 different articles"). */
 const MEMORY_ARTICLES = 1000
+const FAULT_ARTICLES = Number(process.env.BENCH_FAULT_ARTICLES ?? 1000)
 const FORMATS = [
   { name: 'RSS', path: '/feed.xml' },
   { name: 'Atom', path: '/atom.xml' },
@@ -361,7 +362,7 @@ async function scheduling(bundle: string): Promise<ScheduleResult> {
 async function faults(bundle: string): Promise<FaultRow[]> {
   const seeds = join(tmp, 'seeds-faults')
   const assets = join(tmp, 'assets-faults')
-  generateAndBuild(1000, seeds, assets)
+  generateAndBuild(FAULT_ARTICLES, seeds, assets)
   const rows = await faultLatency(
     routes(assets),
     () => start('faults: product', bundle, { assetsDir: assets, contentScript: FAULTY_CONTENT_SOURCE, quiet: true }),
@@ -685,7 +686,7 @@ function markdown(result: {
       : []),
     ...(result.faults.length > 0
       ? [
-          'Faults of the content binding. A Worker over 1,000 articles whose `ASSETS` is a Worker passing reads to Static Assets, each read made to hang or to take 3 s. *Fresh*: the first requests of a new process, all routes at once (the manifest must be read too). *Warm*: a process that served `/feed.xml` before the fault (corpus open, that feed in memory). Status and time to answer, in ms.',
+          `Faults of the content binding. A Worker over ${FAULT_ARTICLES.toLocaleString('en')} articles whose \`ASSETS\` is a Worker passing reads to Static Assets, each read made to hang or to take 3 s. *Fresh*: the first requests of a new process, all routes at once (the manifest must be read too). *Warm*: a process that served \`/feed.xml\` before the fault (corpus open, that feed in memory). Status and time to answer, in ms.`,
           '',
           '| Fault | Route | fresh | warm |',
           '| --- | --- | ---: | ---: |',

@@ -19,7 +19,7 @@ import type { AppEnv } from './routes/site-routes.ts'
  * the table of response kinds (`siteRoutes`), are mounted under the base with Hono's `route`; what
  * no route takes gets its answer here: bad settings (500, naming the variable), a method a path does
  * not allow (405), any other path (404), errors (503 while the build refuses the content or the
- * content cannot be had, else 500). No request waits past `budgetMs`: Hono's `timeout` answers it
+ * content cannot be had, else 500). No GET or HEAD waits past `budgetMs`: Hono's `timeout` answers it
  * then (a backstop: every read already ends by the budget, see `assetFiles`).
  * The Worker puts the hot path before this app (see `createWorker`).
  *
@@ -32,13 +32,13 @@ export function createApp(
   budgetMs: number = FAULT_POLICY.requestBudgetMs,
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ router: new LinearRouter() })
-  // The backstop fires a little after the reads' own deadline, so a stale copy found then still goes out.
-  app.use(
-    timeout(
-      budgetMs + 250,
-      () => new HTTPException(503, { cause: new Unavailable('budget', `a request took longer than ${budgetMs} ms`) }),
-    ),
+  // The backstop, for reads (a POST's form has its own bounds): every read already ends a Cache API
+  // lookup before the budget (see `SiteResolver.deadline`), so a copy found then still goes out first.
+  const backstop = timeout(
+    budgetMs + 250,
+    () => new HTTPException(503, { cause: new Unavailable('budget', `a request took longer than ${budgetMs} ms`) }),
   )
+  app.use((c, next) => (READ_METHODS.has(c.req.method) ? backstop(c, next) : next()))
   app.use(canonicalPaths(base))
   app.route(base || '/', routes)
   const fail = (c: Context<AppEnv>, status: ContentfulStatusCode, message: string, headers?: Record<string, string>) =>

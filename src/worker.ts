@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import { createApp } from './app.ts'
 import { type Env, NO_ENV, readConfig } from './config.ts'
 import type { ContentFiles } from './corpus/files.ts'
+import { reportFault } from './faults/fault-log.ts'
 import type { FaultLimits } from './faults/policy.ts'
 import type { FeedFormat } from './feeds/feed-format.ts'
 import { FORMATS } from './feeds/formats.ts'
@@ -78,7 +79,14 @@ export function createWorker(options: WorkerOptions = {}) {
      */
     async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<RevealPurge> {
       wakeHub(env, ctx)
-      const { corpus } = await resolver.schedule(env)
+      let corpus: Awaited<ReturnType<typeof resolver.schedule>>['corpus']
+      try {
+        corpus = (await resolver.schedule(env)).corpus
+      } catch (error) {
+        // The content cannot be read now: the next minute's run looks again (reveals' entries expire by themselves).
+        reportFault(error, 'cron')
+        return { appeared: [], purged: false, reason: 'the content cannot be read now' }
+      }
       const appeared = revealsBetween(corpus.manifest, controller.scheduledTime)
       if (appeared.length === 0) return { appeared, purged: false }
       // Workers Cache exists on Cloudflare's network only (not under wrangler dev or miniflare).

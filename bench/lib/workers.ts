@@ -104,7 +104,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       directory: options.assetsDir,
       binding: 'ASSETS',
       // A content script of its own sees every read (else the asset router answers the files itself).
-      ...(options.contentScript && { routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true } }),
+      ...(options.contentScript && {
+        routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
+      }),
     },
   }
   const mf = new Miniflare({

@@ -10,7 +10,6 @@ import {
   LAYOUT_VERSION,
   MANIFEST_PATH,
   type Manifest,
-  mediaPath,
   type SlugBucket,
   sitemapPath,
   type TagBucket,
@@ -25,6 +24,7 @@ import { Unavailable } from '../faults/unavailable.ts'
 import type { SiteArticle } from '../model/article.ts'
 import type { TagEntry } from '../model/site.ts'
 import { TAG_LIST_PAGE_SIZE } from '../paging.ts'
+import { checkedBucket, checkedChunk, existing, mediaBytes, parsed } from './checked-reads.ts'
 import type { ContentFiles } from './files.ts'
 
 /** Options of {@link Corpus}. */
@@ -156,48 +156,25 @@ export class Corpus {
   async tagListPage(files: ContentFiles, p: number): Promise<TagEntry[] | undefined> {
     const path = tagListPath(p)
     if (p < 1 || (p - 1) * TAG_LIST_PAGE_SIZE >= this.manifest.tags.count) return undefined
-    return parsed<TagEntry[]>(await this.#existing(files, path), path)
+    return parsed<TagEntry[]>(await existing(files, path), path)
   }
 
   /** The stored `<url>` elements of sitemap `n` (from 1), or `undefined`. */
   async sitemap(files: ContentFiles, n: number): Promise<string | undefined> {
     if (n < 1 || n > this.manifest.sitemaps.length) return undefined
-    return this.#existing(files, sitemapPath(n))
+    return existing(files, sitemapPath(n))
   }
 
-  /**
-   * The bytes of the published image `name` (`{hash}.{ext}`), or `undefined` when there is none.
-   * The manifest does not list images (there may be thousands), so a 404 is believed only when the
-   * binding still serves the manifest: a binding that answers 404 for everything is a fault.
-   */
-  async media(files: ContentFiles, name: string): Promise<Uint8Array | undefined> {
-    const bytes = await files.bytes(mediaPath(name))
-    if (bytes === undefined && (await files.read(MANIFEST_PATH)) === undefined)
-      throw new Unavailable(
-        'content',
-        `The binding answers 404 for ${MANIFEST_PATH} too: it does not serve the content`,
-      )
-    return bytes
-  }
-
-  /** A file the manifest says exists: missing is a fault. */
-  async #existing(files: ContentFiles, path: string): Promise<string> {
-    const text = await files.read(path)
-    if (text === undefined)
-      throw new Unavailable('content', `The content files lack ${path}, which the manifest counts`)
-    return text
+  /** The bytes of the published image `name`, or `undefined` (see `mediaBytes`). */
+  media(files: ContentFiles, name: string): Promise<Uint8Array | undefined> {
+    return mediaBytes(files, name)
   }
 
   /** Chunk `path`, checked to hold the `length` articles the manifest counts there (kept only then, when `keep`). */
   async #chunk(files: ContentFiles, path: string, length: number, keep: boolean): Promise<Chunk> {
     const hit = this.#chunks.peek(path)
     if (hit) return hit
-    const chunk = parsed<Chunk>(await this.#existing(files, path), path)
-    if (!Array.isArray(chunk) || chunk.length !== length)
-      throw new Unavailable(
-        'content',
-        `${path} holds ${Array.isArray(chunk) ? chunk.length : 'no list of'} articles where the manifest counts ${length}`,
-      )
+    const chunk = await checkedChunk(files, path, length)
     if (keep) this.#chunks.set(path, chunk)
     return chunk
   }
@@ -210,20 +187,8 @@ export class Corpus {
   ): Promise<Record<string, T>> {
     const hit = cache.peek(path)
     if (hit) return hit
-    // Every bucket the manifest counts is written, an empty one as `{}`.
-    const bucket = parsed<Record<string, T>>(await this.#existing(files, path), path)
-    if (typeof bucket !== 'object' || bucket === null || Array.isArray(bucket))
-      throw new Unavailable('content', `${path} is not a bucket`)
+    const bucket = await checkedBucket<T>(files, path)
     cache.set(path, bucket)
     return bucket
-  }
-}
-
-/** `text` as JSON: text that does not parse was cut or garbled on the way, a fault of the binding. */
-function parsed<T>(text: string, path: string): T {
-  try {
-    return JSON.parse(text) as T
-  } catch (error) {
-    throw new Unavailable('content', `${path} is not valid JSON (${String(error)})`, { cause: error })
   }
 }

@@ -1,4 +1,5 @@
 import { FAULT_POLICY } from './policy.ts'
+import { Unavailable } from './unavailable.ts'
 
 /**
  * Logs faults once per kind and period, with the cause, and then how many more there were: a
@@ -27,3 +28,13 @@ export class FaultLog {
 
 /** The isolate's one log of faults. */
 export const faultLog = new FaultLog()
+
+/**
+ * Reports `error` when it is a fault of what was read (`Unavailable`), for work that tries again
+ * later (the hub's alarm, the Cron Trigger); throws anything else, which is a bug.
+ * @param where - who met it, for the log (`hub`, `cron`)
+ */
+export function reportFault(error: unknown, where: string): void {
+  if (!(error instanceof Unavailable)) throw error
+  faultLog.report(error.kind, `${where}: ${error.message}`)
+}

@@ -34,6 +34,8 @@ export interface PreparedResponse {
   bound?: FreshnessBound
   /** When it was made (ms since the epoch): a stale copy's `Age` counts from it (see `staleCopy`). */
   made?: number
+  /** A stale copy (see `staleCopy`): served while a fresh one cannot be had, never kept. */
+  stale?: true
 }
 
 /**

@@ -163,7 +163,9 @@ async function fromCached(response: Response): Promise<Stored | undefined> {
     return undefined
   }
   const body = new Uint8Array(await response.arrayBuffer())
-  if (check !== `${body.byteLength} ${await digestOf(body)}`) {
+  const digest = await digestOf(body)
+  // Every stored representation was rendered, so its ETag was made from the same digest (`createRepresentation`).
+  if (check !== `${body.byteLength} ${digest}` || etag !== `"${digest.slice(0, 24)}"`) {
     faultLog.report('cache', `a Cache API entry failed its check (${body.byteLength} bytes, stored: ${check})`)
     return undefined
   }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { readConfig } from '../config.ts'
+import { Unavailable } from '../faults/unavailable.ts'
 import { isLoopbackHost } from '../http/addresses.ts'
 import { errorResponse } from '../http/error-response.ts'
 import { readAtMost } from '../http/read-at-most.ts'
@@ -80,6 +81,8 @@ async function checkTopic(
   const notOurs = `hub.topic ${topic} is not a feed of this site that this hub serves; topics are the self URLs of its feeds, such as ${example}.`
   const response = await fetchTopic(topic, c)
   await response.body?.cancel()
+  // The content cannot be read now: the topic may well exist, so the request gets the 503, not a 404.
+  if (response.status === 503) throw new Unavailable('content', `checking hub.topic ${topic}: the site answered 503`)
   if (response.status !== 200) return notOurs
   const link = response.headers.get('Link') ?? ''
   if (!link.includes(`<${hub}>; rel="hub"`)) return notOurs

@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Env } from '../config.ts'
 import type { ContentFiles } from '../corpus/files.ts'
+import { reportFault } from '../faults/fault-log.ts'
 import { deliver, type Payload, payload, verify } from './callbacks.ts'
 import type { HubClient } from './hub-client.ts'
 import { HubSite, type Seen } from './hub-site.ts'
@@ -119,10 +120,20 @@ export class Hub extends DurableObject<Env> implements HubClient {
     run.queued += this.#topics.checked(topic, rendered, now)
   }
 
-  /** Arms the alarm for the earlier of the next piece of work and the next scheduled article (when anyone listens). */
+  /**
+   * Arms the alarm for the earlier of the next piece of work and the next scheduled article (when
+   * anyone listens). When the content cannot be read to know that, it looks again `checkRetryMs` later.
+   */
   async #rearm(now: number): Promise<void> {
     await this.#arm(this.#nextDue(now))
-    if (!this.#store.idle) await this.#arm(await this.#site().nextReveal(now))
+    if (this.#store.idle) return
+    const next = await this.#site()
+      .nextReveal(now)
+      .catch((error: unknown) => {
+        reportFault(error, 'hub')
+        return now + this.#timings.checkRetryMs
+      })
+    await this.#arm(next)
   }
 
   /** When the alarm should next run: now while requests await verification, else when topics need it. */
@@ -133,7 +144,10 @@ export class Hub extends DurableObject<Env> implements HubClient {
   /** Queues the checks of what changed since the hub last looked (a new deployment, a reveal). */
   async #notice(now: number): Promise<void> {
     const seen = JSON.parse(this.#store.get('seen') ?? '[]') as Seen
-    const changes = await this.#site().changes(seen, now, () => this.#topics.subscribed())
+    const changes = await this.#site()
+      .changes(seen, now, () => this.#topics.subscribed())
+      // Unknown for now: the alarm comes back (`#rearm`) and looks again.
+      .catch((error: unknown) => reportFault(error, 'hub'))
     if (!changes) return
     this.#store.set('seen', JSON.stringify(changes.seen))
     this.#topics.check(changes.topics, now)

@@ -35,6 +35,18 @@ export class SiteMemo {
     documents: new BoundedCache<PreparedResponse>(SITE_LIMITS.documents),
   }
 
+  /** Whether nothing was kept. */
+  get empty(): boolean {
+    return this.#pinned.size === 0 && Object.values(this.#bounded).every((memo) => memo.stats.entries === 0)
+  }
+
+  /** A memo of the pinned responses only (the polled ones): what is kept of an edition for stale copies. */
+  pinnedOnly(): SiteMemo {
+    const memo = new SiteMemo()
+    for (const [key, prepared] of this.#pinned) memo.#pinned.set(key, prepared)
+    return memo
+  }
+
   /** The response kept under `key`, of whatever kind, or `undefined`. */
   peek(key: string): PreparedResponse | undefined {
     return (

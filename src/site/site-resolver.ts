@@ -51,9 +51,14 @@ export class SiteResolver {
     this.limits = { ...FAULT_POLICY, ...options.limits }
   }
 
-  /** The deadline of a request that starts now: each read within `readTimeoutMs`, all within the request's budget. */
+  /**
+   * The deadline of a request that starts now: each read within `readTimeoutMs`, all of them a
+   * Cache API lookup (`cacheTimeoutMs`) before the end of the request's budget, so that a copy
+   * found then still goes out within it.
+   */
   deadline(): ReadDeadline {
-    return { readTimeoutMs: this.limits.readTimeoutMs, until: Date.now() + this.limits.requestBudgetMs }
+    const { readTimeoutMs, requestBudgetMs, cacheTimeoutMs } = this.limits
+    return { readTimeoutMs, until: Date.now() + requestBudgetMs - cacheTimeoutMs }
   }
 
   /**

@@ -1,13 +1,14 @@
 import type { Edition } from '../corpus/edition.ts'
 import type { Schedule } from '../corpus/schedule.ts'
 import { faultLog } from '../faults/fault-log.ts'
-import { staleCopy } from '../faults/stale.ts'
 import { Unavailable } from '../faults/unavailable.ts'
 import { type PreparedResponse, prepareResponse, type ResponseProfile } from '../http/prepared-response.ts'
 import { createRepresentation } from '../http/representation.ts'
 import type { RepresentationStore } from '../http/representation-store.ts'
+import { staleCopy } from '../http/stale-copy.ts'
 import { type SiteLinks, siteLinks } from '../links.ts'
 import type { SiteConfig } from '../model/site.ts'
+import { fallback } from './fault-fallback.ts'
 import type { ResponseKind, SiteContext, SiteResponder } from './kind.ts'
 import { deploymentTime, lastChanged } from './last-modified.ts'
 import { ResponseProfiles } from './response-profiles.ts'
@@ -44,8 +45,11 @@ export class Site implements SiteResponder {
   readonly #deployed: string | undefined
   readonly #lasting = new SiteMemo()
   #state: EditionState | undefined
-  /** The edition before {@link #state}: its responses are the stale copies served while fresh ones cannot be had. */
-  #previous: EditionState | undefined
+  /**
+   * The polled responses (the pinned ones) of the last edition before {@link #state} that made any:
+   * the stale copies served while fresh ones cannot be had.
+   */
+  #previous: SiteMemo | undefined
 
   constructor(options: SiteOptions) {
     const { config } = options
@@ -82,7 +86,7 @@ export class Site implements SiteResponder {
     const kept = state.memo.peek(key) ?? this.#lasting.peek(key)
     if (kept) return kept
     return this.#make(state, kind, params, key, scope).catch((error: unknown) => {
-      const stale = error instanceof Unavailable ? this.#previous?.memo.peek(key) : undefined
+      const stale = error instanceof Unavailable ? this.#previous?.peek(key) : undefined
       if (!stale || !(error instanceof Unavailable)) throw error
       faultLog.report(error.kind, `${error.message}; served a stale copy`)
       return staleCopy(stale, scope.now)
@@ -95,7 +99,7 @@ export class Site implements SiteResponder {
     const edition = this.#schedule.at(now)
     if (state?.context.corpus === edition) return state
     const deployed = this.#deployed
-    this.#previous = state
+    if (state && !state.memo.empty) this.#previous = state.memo.pinnedOnly()
     this.#state = {
       context: {
         config: this.config,
@@ -135,6 +139,8 @@ export class Site implements SiteResponder {
       // The same document: what `locate` found serves both, and the bytes are made (or kept) once.
       const sameKey = kind.key(same)
       const original = memos.peek(sameKey) ?? (await this.#make(state, kind, same, sameKey, scope, found))
+      // A stale copy is never kept: it is made again for these headers, stale too.
+      if (original?.stale) return staleCopy(prepareResponse(original.representation, profile, original.made), scope.now)
       return original && memos.get(key, memo, async () => prepareResponse(original.representation, profile, scope.now))
     }
     const made = memos.get(key, memo, async () => {
@@ -157,16 +163,20 @@ export class Site implements SiteResponder {
             )
       return prepareResponse(representation, profile, scope.now)
     })
-    if (!(made instanceof Promise) || !changes) return made
-    return made.catch(async (error: unknown) => {
-      // The previous edition's bytes as another isolate stored them, unless this one still has them (see `respond`).
-      const since = edition.since
-      if (!(error instanceof Unavailable) || this.#previous?.memo.peek(key) || !Number.isFinite(since)) throw error
-      const stored = await this.#store.stored(this.#storeKey(key, this.#schedule.at(since - 1).revealed))
-      if (!stored) throw error
-      faultLog.report(error.kind, `${error.message}; served a stale copy from the Cache API`)
-      return staleCopy(prepareResponse(stored.representation, profile, stored.made), scope.now)
-    })
+    if (!(made instanceof Promise) || memo === 'none') return made
+    const since = edition.since
+    return made.catch((error: unknown) =>
+      fallback(error, {
+        store: this.#store,
+        current: this.#storeKey(key, changes ? edition.revealed : undefined),
+        previous:
+          changes && Number.isFinite(since) ? this.#storeKey(key, this.#schedule.at(since - 1).revealed) : undefined,
+        inMemory: this.#previous?.peek(key) !== undefined,
+        profile,
+        now: scope.now,
+        keep: (prepared) => memos.get(key, memo, async () => prepared),
+      }),
+    )
   }
 
   /** The Cache API key of `key`'s bytes: the site, and the edition (`revealed`) for bytes a reveal changes. */

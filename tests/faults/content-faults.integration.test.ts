@@ -68,6 +68,9 @@ beforeAll(async () => {
   await faults.inject({ mode: 'none' })
   routes = [
     ...FEEDS,
+    '/feed',
+    '/feeds.opml',
+    '/tags',
     '/',
     '/page/4',
     `/articles/${built.slug}`,
@@ -77,7 +80,7 @@ beforeAll(async () => {
     '/sitemap.xml',
     `/media/${built.media}`,
   ]
-  noChunk = ['/sitemap.xml', `/media/${built.media}`]
+  noChunk = ['/sitemap.xml', `/media/${built.media}`, '/feeds.opml', '/tags']
   const worker = createWorker({ limits: LIMITS })
   for (const path of routes) {
     const got = await get(worker, path)
@@ -137,9 +140,9 @@ describe.each(FAULTS)('when $name', ({ fault, fails }) => {
       const answers = await Promise.all(routes.map(async (path) => [path, await get(worker, path)] as const))
       for (const [path, got] of answers) {
         expectNoHarm(path, got)
-        // What is in memory is served through any fault (the feeds, and the index, whose chunks the
-        // feeds' reads left in the chunk cache); the rest fails as the fault says.
-        const expected = warm && [...FEEDS, '/'].includes(path) ? false : fails(path, warm)
+        // What is in memory is served through any fault (the feeds, `/feed` with their bytes, and the
+        // index, whose chunks the feeds' reads left in the chunk cache); the rest fails as the fault says.
+        const expected = warm && [...FEEDS, '/feed', '/'].includes(path) ? false : fails(path, warm)
         if (expected !== 'either') expect(got.status, path).toBe(expected ? 503 : 200)
       }
       // Nothing poisoned: once the fault clears, the same isolate serves every route's healthy bytes.

@@ -86,27 +86,64 @@ describe('after a reveal, while the binding fails', () => {
   })
 })
 
-describe('after a reveal, while the binding fails, in an isolate that never made the document', () => {
-  it('serves the previous edition as another isolate stored it in the Cache API, marked stale', async () => {
+describe('after a reveal, while the binding fails, in an isolate that never made the documents', () => {
+  it('serves the previous edition as another isolate stored it in the Cache API, marked stale and never kept', async () => {
     let now = T0
     const env = envOf(crypto.randomUUID())
     const cache = async () => faults.cache()
-    // One isolate made the sitemap before the reveal and stored it; another only opened the corpus.
+    const PATHS = ['/sitemap.xml', '/feed.xml', '/feed']
+    // One isolate made them before the reveal and stored them; another only opened the corpus.
     const maker = createWorker({ limits: LIMITS, clock: () => now, cache })
-    const before = await get(maker, env, '/sitemap.xml')
+    const before = new Map<string, string>()
+    for (const path of PATHS) before.set(path, (await get(maker, env, path)).body)
     const other = createWorker({ limits: LIMITS, clock: () => now, cache })
-    expect((await get(other, env, '/feed.xml')).response.status).toBe(200)
+    expect((await get(other, env, '/robots.txt')).response.status).toBe(200)
     now = REVEAL + 60_000
+    await faults.inject({ mode: 'status', status: 500 })
+    for (const path of PATHS) {
+      const { response, body } = await get(other, env, path)
+      expect(response.status, path).toBe(200)
+      expect(body, path).toBe(before.get(path))
+      expect(response.headers.get('Age'), path).toBe(String((now - T0) / 1000))
+      expect(response.headers.get('Cache-Control'), path).toBe('no-cache')
+    }
+    await faults.inject({ mode: 'none' })
+    for (const path of PATHS) {
+      const fresh = await get(other, env, path)
+      expect([fresh.response.status, fresh.response.headers.get('Age')], path).toEqual([200, null])
+      expect(fresh.body, path).not.toBe(before.get(path))
+    }
+  })
+})
+
+describe('while the binding fails, in an isolate with the corpus open', () => {
+  it("serves this edition's bytes that another isolate stored in the Cache API, as fresh", async () => {
+    const env = envOf(crypto.randomUUID())
+    const cache = async () => faults.cache()
+    const maker = createWorker({ limits: LIMITS, clock: () => T0, cache })
+    const made = await get(maker, env, '/sitemap.xml')
+    const other = createWorker({ limits: LIMITS, clock: () => T0, cache })
+    expect((await get(other, env, '/robots.txt')).response.status).toBe(200)
     await faults.inject({ mode: 'status', status: 500 })
     const { response, body } = await get(other, env, '/sitemap.xml')
     await faults.inject({ mode: 'none' })
-    expect(response.status).toBe(200)
-    expect(body).toBe(before.body)
-    expect(response.headers.get('Age')).toBe(String((now - T0) / 1000))
-    expect(response.headers.get('Cache-Control')).toBe('no-cache')
-    const fresh = await get(other, env, '/sitemap.xml')
-    expect([fresh.response.status, fresh.response.headers.get('Age')]).toEqual([200, null])
-    expect(fresh.body).not.toBe(before.body)
+    expect([response.status, response.headers.get('Age'), body]).toEqual([200, null, made.body])
+    expect(response.headers.get('Cache-Control')).toBe(made.response.headers.get('Cache-Control'))
+  })
+
+  it('answers 503 at the budget when the Cache API lookup would outlast it (the backstop)', async () => {
+    const env = envOf(crypto.randomUUID())
+    // A Cache API lookup longer than the whole budget: only the backstop (Hono's timeout) can answer in time.
+    const limits = { requestBudgetMs: 300, readTimeoutMs: 200, cacheTimeoutMs: 3_000 }
+    const worker = createWorker({ limits, clock: () => T0, cache: async () => faults.cache() })
+    expect((await get(worker, env, '/robots.txt')).response.status).toBe(200)
+    await faults.inject({ mode: 'cache-hang' })
+    const start = Date.now()
+    const { response } = await get(worker, env, '/sitemap.xml')
+    const ms = Date.now() - start
+    await faults.inject({ mode: 'none' })
+    expect([response.status, response.headers.get('Retry-After')]).toEqual([503, '30'])
+    expect(ms).toBeLessThan(limits.cacheTimeoutMs)
   })
 })
 
@@ -122,7 +159,26 @@ describe('the Cache API', () => {
     { name: 'match throws', fault: { mode: 'cache-throw' } },
     { name: 'match hangs', fault: { mode: 'cache-hang' } },
     { name: 'match returns half the body', fault: { mode: 'cache-cut' } },
+    { name: 'match returns the body with one bit changed', fault: { mode: 'cache-flip' } },
   ]
+
+  it('when put hangs, answers within its deadline with the rendered bytes', async () => {
+    const env = envOf(crypto.randomUUID())
+    const healthy = isolate()
+    const expected = new Map<string, string>()
+    await faults.inject({ mode: 'cache-put-hang' })
+    for (const path of FEEDS) {
+      const start = Date.now()
+      const { response, body } = await get(healthy.worker, env, path)
+      expect(response.status, path).toBe(200)
+      expect(Date.now() - start, path).toBeLessThan(LIMITS.requestBudgetMs + 3_000)
+      expected.set(path, body)
+    }
+    await faults.inject({ mode: 'none' })
+    const check = isolate()
+    for (const path of FEEDS)
+      expect((await get(check.worker, envOf(crypto.randomUUID()), path)).body).toBe(expected.get(path))
+  })
 
   it.each(CASES)('when $name, renders instead, serves the right bytes and stores nothing wrong', async ({ fault }) => {
     const env = envOf(crypto.randomUUID())

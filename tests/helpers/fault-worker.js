@@ -58,6 +58,7 @@ async function content(path) {
 async function cache(request, action) {
   const store = await caches.open('faults')
   if (action === 'put') {
+    if (fault.mode === 'cache-put-hang') await new Promise((resolve) => setTimeout(resolve, FOREVER_MS))
     const { url } = Object.fromEntries(new URL(request.url).searchParams)
     await store.put(url, new Response(request.body, { headers: request.headers }))
     return new Response(null, { status: 204 })
@@ -68,9 +69,14 @@ async function cache(request, action) {
   if (mode === 'cache-hang') await new Promise((resolve) => setTimeout(resolve, FOREVER_MS))
   const hit = await store.match(url)
   if (!hit) return new Response(null, { status: 404 })
-  if (mode !== 'cache-cut') return hit
+  if (mode !== 'cache-cut' && mode !== 'cache-flip') return hit
   const bytes = new Uint8Array(await hit.arrayBuffer())
-  return new Response(bytes.subarray(0, Math.floor(bytes.byteLength / 2)), { headers: hit.headers })
+  if (mode === 'cache-cut')
+    return new Response(bytes.subarray(0, Math.floor(bytes.byteLength / 2)), { headers: hit.headers })
+  // The same length, one bit changed: only the digest can tell.
+  const flipped = bytes.slice()
+  flipped[Math.floor(flipped.length / 2)] ^= 1
+  return new Response(flipped, { headers: hit.headers })
 }
 
 export default {

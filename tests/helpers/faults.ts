@@ -6,7 +6,7 @@ export type Fault =
   | { mode: 'status'; status: number }
   | { mode: 'throw' | 'reset' | 'hang' | 'stall' | 'cut' | 'no-manifest' | 'all-404' | 'flaky' }
   | { mode: 'slow'; ms: number }
-  | { mode: 'cache-throw' | 'cache-hang' | 'cache-cut' }
+  | { mode: 'cache-throw' | 'cache-hang' | 'cache-cut' | 'cache-flip' | 'cache-put-hang' }
 
 /** The copies of the fault Worker (vitest.config.ts): one per test file that injects faults. */
 export type FaultWorkerName = 'FAULTS_CONTENT' | 'FAULTS_CACHE' | 'FAULTS_HUB'

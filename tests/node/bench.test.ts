@@ -22,9 +22,10 @@ describe('npm run bench (tiny configuration)', () => {
       BENCH_OUT: out,
       BENCH_GENERATOR: 'autocannon',
       BENCH_HUB_SUBSCRIBERS: '30',
+      BENCH_FAULT_ARTICLES: '40',
     }
     const stdout = await new Promise<string>((done, fail) =>
-      execFile(process.execPath, [join(ROOT, 'bench/run.ts')], { env, cwd: ROOT, timeout: 150_000 }, (error, so, se) =>
+      execFile(process.execPath, [join(ROOT, 'bench/run.ts')], { env, cwd: ROOT, timeout: 210_000 }, (error, so, se) =>
         error ? fail(new Error(`${error.message}\n${se}`)) : done(so),
       ),
     )
@@ -60,6 +61,11 @@ describe('npm run bench (tiny configuration)', () => {
     expect(result.hub.maxSubrequests).toBeLessThanOrEqual(50)
     expect(result.hub.lastDeliveryMs).toBeGreaterThanOrEqual(result.hub.firstDeliveryMs)
     expect(result.hub.limitInvocations).toBeGreaterThan(0)
+    // Faults: each route answered under a hanging and a slow binding, fresh and warm, with a 200 or a 503.
+    expect(new Set(result.faults.map((r: { fault: string }) => r.fault)).size).toBe(2)
+    for (const row of result.faults)
+      for (const answer of [row.fresh, row.warm])
+        expect([200, 503], `${row.fault} ${row.route}`).toContain(answer.status)
     // Headers of every feed's 200 and 304, counted from the responses.
     expect(result.headers.map((h: { response: string }) => h.response)).toEqual([
       'RSS 200',
@@ -101,5 +107,5 @@ describe('npm run bench (tiny configuration)', () => {
     const svg = readFileSync(join(out, 'scale.svg'), 'utf8')
     expect(svg.startsWith('<svg')).toBe(true)
     expect(svg.match(/<polyline/g)?.length).toBe(2 + 9)
-  }, 180_000)
+  }, 240_000)
 })

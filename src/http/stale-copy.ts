@@ -1,4 +1,4 @@
-import type { PreparedResponse } from '../http/prepared-response.ts'
+import type { PreparedResponse } from './prepared-response.ts'
 
 /**
  * A response this isolate made before, served because a fresh one cannot be had now (the content
@@ -20,6 +20,7 @@ export function staleCopy(prepared: PreparedResponse, now: number): PreparedResp
   const { bound: _fresh, ...rest } = prepared
   return {
     ...rest,
+    stale: true,
     ok: mark(prepared.ok, true),
     notModified: mark(prepared.notModified, false),
     ...(prepared.okGzip && { okGzip: mark(prepared.okGzip, true) }),
