@@ -176,6 +176,11 @@ export function sitemapPath(n: number): string {
   return `sitemaps/${n}.xml`
 }
 
+/** Articles in a tag's chunk files: its visible ones and its scheduled ones (see `TagEntry.stored`). */
+export function storedArticles(tag: Pick<TagEntry, 'count' | 'scheduled' | 'stored'>): number {
+  return tag.stored ?? tag.count + (tag.scheduled?.length ?? 0)
+}
+
 /** How many articles chunk `c` of a list of `stored` articles holds: every chunk is full but the newest. */
 export function chunkLength(stored: number, chunkSize: number, c: number): number {
   return Math.max(0, Math.min(chunkSize, stored - c * chunkSize))

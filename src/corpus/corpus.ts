@@ -12,6 +12,7 @@ import {
   type Manifest,
   type SlugBucket,
   sitemapPath,
+  storedArticles,
   type TagBucket,
   tagBucketPath,
   tagDir,
@@ -24,7 +25,7 @@ import { Unavailable } from '../faults/unavailable.ts'
 import type { SiteArticle } from '../model/article.ts'
 import type { TagEntry } from '../model/site.ts'
 import { TAG_LIST_PAGE_SIZE } from '../paging.ts'
-import { checkedBucket, checkedChunk, existing, mediaBytes, parsed } from './checked-reads.ts'
+import { checkedBucket, checkedChunk, existing, parsed } from './checked-reads.ts'
 import type { ContentFiles } from './files.ts'
 
 /** Options of {@link Corpus}. */
@@ -149,7 +150,7 @@ export class Corpus {
 
   /** The articles of `tag`, as a list for {@link listRange}. */
   tagList(tag: TagEntry): ArticleList {
-    return { count: tag.count, stored: tag.stored ?? tag.count + (tag.scheduled?.length ?? 0), dir: tagDir(tag.id) }
+    return { count: tag.count, stored: storedArticles(tag), dir: tagDir(tag.id) }
   }
 
   /** Tags `(p - 1) * TAG_LIST_PAGE_SIZE …` by key (`p` from 1), or `undefined` past the last. */
@@ -163,11 +164,6 @@ export class Corpus {
   async sitemap(files: ContentFiles, n: number): Promise<string | undefined> {
     if (n < 1 || n > this.manifest.sitemaps.length) return undefined
     return existing(files, sitemapPath(n))
-  }
-
-  /** The bytes of the published image `name`, or `undefined` (see `mediaBytes`). */
-  media(files: ContentFiles, name: string): Promise<Uint8Array | undefined> {
-    return mediaBytes(files, name)
   }
 
   /** Chunk `path`, checked to hold the `length` articles the manifest counts there (kept only then, when `keep`). */

@@ -1,9 +1,10 @@
-import { type ArticleList, countNewTags, type Scheduled } from '../content/layout.ts'
+import { type ArticleList, countNewTags, type Scheduled, storedArticles } from '../content/layout.ts'
 import { newestUpdated } from '../content/newest-updated.ts'
 import { revealTime } from '../content/reveal-time.ts'
 import type { SiteDefaults } from '../content/site-defaults.ts'
 import type { TagEntry } from '../model/site.ts'
 import { pageCount, TAG_LIST_PAGE_SIZE } from '../paging.ts'
+import { mediaBytes } from './checked-reads.ts'
 import type { Corpus, Located } from './corpus.ts'
 import { EditionSitemaps } from './edition-sitemaps.ts'
 import type { ContentFiles } from './files.ts'
@@ -133,9 +134,9 @@ export class Edition {
     return at === undefined || revealTime(at) <= this.since
   }
 
-  /** The bytes of the published image `name`, or `undefined` (none, or only hidden articles use it; see `Corpus.media`). */
+  /** The bytes of the published image `name`, or `undefined` (none, or only hidden articles use it; see `mediaBytes`). */
   async media(files: ContentFiles, name: string): Promise<Uint8Array | undefined> {
-    return this.mediaVisible(name) ? this.#corpus.media(files, name) : undefined
+    return this.mediaVisible(name) ? mediaBytes(files, name) : undefined
   }
 
   /** The `lastmod` of each sitemap file (for the index), as this edition moved them (see `EditionSitemaps`). */
@@ -157,7 +158,7 @@ export class Edition {
   /** A tag with the scheduled articles of it that have appeared counted, and their dates. */
   #counted(entry: TagEntry): TagEntry {
     const { scheduled, ...tag } = entry
-    tag.stored = entry.count + (scheduled?.length ?? 0)
+    tag.stored = storedArticles(entry)
     if (scheduled)
       for (const [published, updated] of scheduled) {
         if (revealTime(published) > this.since) break

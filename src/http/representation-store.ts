@@ -141,7 +141,7 @@ async function toCached(r: Representation, made: number | undefined): Promise<Re
       'Content-Type': r.contentType,
       ETag: r.etag,
       ...(r.lastModified && { 'Last-Modified': r.lastModified }),
-      [DIGEST]: `${r.body.byteLength} ${await digestOf(r.body)}`,
+      [DIGEST]: `${r.body.byteLength} ${r.digest ?? (await digestOf(r.body))}`,
       ...(made !== undefined && { [MADE]: String(made) }),
       'Cache-Control': 'public, max-age=604800',
     },
@@ -172,7 +172,7 @@ async function fromCached(response: Response): Promise<Stored | undefined> {
   const made = Number(headers.get(MADE) ?? Number.NaN)
   return {
     representation: await withGzip(
-      lastModified ? { body, etag, lastModified, contentType } : { body, etag, contentType },
+      lastModified ? { body, etag, digest, lastModified, contentType } : { body, etag, digest, contentType },
     ),
     made: Number.isFinite(made) ? made : undefined,
   }

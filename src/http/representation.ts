@@ -9,6 +9,8 @@ export interface Representation {
   gzip?: Uint8Array
   /** Strong validator of `body` (RFC 9110 §8.8.3): a hash of the bytes, quoted. */
   etag: string
+  /** The SHA-256 of `body` (`digestOf`), when it was computed already: the Cache API stores it with the bytes. */
+  digest?: string
   /**
    * HTTP-date (RFC 9110 §5.6.7) of the last change of these bytes: its `Last-Modified`. Absent when
    * no date is known to move whenever the bytes do (then only the ETag validates).
@@ -35,11 +37,11 @@ export async function createRepresentation(
   etag?: string,
 ): Promise<Representation> {
   const body = typeof text === 'string' ? new TextEncoder().encode(text) : text
-  const representation: Representation = {
-    body,
-    etag: etag ?? `"${(await digestOf(body)).slice(0, 24)}"`,
-    contentType,
-  }
+  const digest = etag === undefined ? await digestOf(body) : undefined
+  const representation: Representation =
+    digest === undefined
+      ? { body, etag: etag as string, contentType }
+      : { body, etag: `"${digest.slice(0, 24)}"`, digest, contentType }
   if (updated) representation.lastModified = new Date(updated).toUTCString()
   return withGzip(representation)
 }

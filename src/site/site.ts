@@ -130,6 +130,7 @@ export class Site implements SiteResponder {
     const changes = kind.unchangedByReveals?.(params, found) !== true
     const memos = changes ? state.memo : this.#lasting
     const memo = kind.memo(params, found, context)
+    const storeKey = this.#storeKey(key, changes ? edition.revealed : undefined)
     const profile = this.#bounded(
       kind.profile(context, params, found, kind.cacheTag(params, found)),
       changes ? edition.next : Number.POSITIVE_INFINITY,
@@ -156,7 +157,7 @@ export class Site implements SiteResponder {
               {
                 ...rendering,
                 updated,
-                key: this.#storeKey(key, changes ? edition.revealed : undefined),
+                key: storeKey,
                 made: scope.now,
               },
               scope.waitUntil,
@@ -168,7 +169,7 @@ export class Site implements SiteResponder {
     return made.catch((error: unknown) =>
       fallback(error, {
         store: this.#store,
-        current: this.#storeKey(key, changes ? edition.revealed : undefined),
+        current: storeKey,
         previous:
           changes && Number.isFinite(since) ? this.#storeKey(key, this.#schedule.at(since - 1).revealed) : undefined,
         inMemory: this.#previous?.peek(key) !== undefined,
