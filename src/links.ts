@@ -11,6 +11,8 @@ export interface SiteLinks {
   /** The absolute URL of any path of the site (`/feed.xml` → `https://example.com/blog/feed.xml`). */
   url(path: string): string
   opml: string
+  /** Every format of every feed, as OPML. */
+  opmlAll: string
   css: string
   script: string
   article(slug: string): string
@@ -21,8 +23,12 @@ export interface SiteLinks {
   tag(key: string, n?: number): string
   /** The feeds' icon, square: `SITE_ICON`, or the site's 512-pixel PNG. */
   icon: string
-  /** The same for small sizes (JSON Feed `favicon`, Atom `<icon>`): `SITE_ICON`, or the site's 64-pixel PNG. */
+  /** The same for small sizes (JSON Feed `favicon`, Atom `<icon>`, the pages' icon): `SITE_ICON`, or the site's 64-pixel PNG. */
   favicon: string
+  /** The RSS `<image>`: `SITE_ICON`, or the site's 144-pixel PNG. */
+  feedImage: string
+  /** The pages' `apple-touch-icon`: `SITE_ICON`, or the site's opaque 180-pixel PNG. */
+  touchIcon: string
 }
 
 /**
@@ -39,6 +45,7 @@ export function siteLinks(base: string, icon?: string): SiteLinks {
     home: base + PATHS.home,
     url: (path) => base + path,
     opml: base + PATHS.opml,
+    opmlAll: base + PATHS.opmlAll,
     css: base + PATHS.css,
     script: base + PATHS.script,
     article: (slug) => base + PATHS.article(slug),
@@ -47,5 +54,7 @@ export function siteLinks(base: string, icon?: string): SiteLinks {
     tag: (key, n = 1) => base + (n === 1 ? PATHS.tag(key) : PATHS.tagPage(key, n)),
     icon: icon ?? base + PATHS.icon,
     favicon: icon ?? base + PATHS.favicon,
+    feedImage: icon ?? base + PATHS.feedImage,
+    touchIcon: icon ?? base + PATHS.touchIcon,
   }
 }

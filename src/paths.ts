@@ -22,8 +22,10 @@ export const PATHS = {
   tagPage: (key: string, n: number | string) => `${TAGS}/${tagSegment(key)}/page/${n}`,
   /** Archive page `n` (RFC 5005) of the feeds under `prefix` ('' or a tag's path); plus a feed path. */
   archive: (prefix: string, n: number | string) => `${prefix}/archive/${n}`,
-  /** OPML 2.0 list of the site's feeds and every tag's, for importing into a reader. */
+  /** OPML 2.0 subscription list, for importing into a reader: one feed (Atom) for the site and for each tag. */
   opml: '/feeds.opml',
+  /** The same list with every format of every feed, for choosing one by hand. */
+  opmlAll: '/feeds-all.opml',
   /**
    * Sitemap (sitemaps.org 0.9), or on large sites an index of `/sitemap-{n}.xml`: beside it at the
    * root, since a sitemap may only list URLs under its own folder.
@@ -36,6 +38,12 @@ export const PATHS = {
   /** The site's default icon (square PNG, 512 and 64 pixels), when `SITE_ICON` names none. */
   icon: '/icon.png',
   favicon: '/favicon.png',
+  /** The default icon as browsers and readers ask for it by name (16, 32 and 48 pixels). */
+  faviconIco: '/favicon.ico',
+  /** The default icon for iOS home screens and readers that prefer it (180 pixels, opaque). */
+  touchIcon: '/apple-touch-icon.png',
+  /** The default icon at the RSS `<image>` size (144 pixels). */
+  feedImage: '/feed-image.png',
   /** The site's own WebSub hub (W3C WebSub §5): subscribers `POST` here; see src/hub/. */
   hub: '/websub',
   /** XSLT that turns the RSS or Atom document into a readable page in browsers that apply it. */

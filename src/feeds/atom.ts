@@ -35,9 +35,8 @@ export function renderAtom(doc: FeedDocument, format: FeedFormat): string {
       ...(doc.hub ? [element('link', { rel: 'hub', href: doc.hub })] : []),
       element('link', { rel: 'alternate', type: 'text/html', href: doc.home }),
       ...historyElements(doc, format.path, 'link', { type: format.mediaType }),
-      // RFC 4287 §4.2.5 and §4.2.8: a small square icon and a larger image.
+      // RFC 4287 §4.2.5: a small square icon. No <logo>: §4.2.8 asks for 2:1, and the icon is square.
       textElement('icon', doc.favicon),
-      textElement('logo', doc.icon),
       ...doc.articles.map((article) => entryElement(article, doc.articleUrl(article.slug), doc.language)),
     ) +
     '\n'

@@ -78,6 +78,7 @@ export function feedDocument(
     author: config.author,
     icon: links.icon,
     favicon: links.favicon,
+    image: links.feedImage,
     stylesheet: links.path(PATHS.xslt),
     updated,
     articles,

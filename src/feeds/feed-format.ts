@@ -18,6 +18,18 @@ export interface FeedFormat {
   xml: boolean
   /** Readers register the `feed:` scheme for it, so pages offer an "Open in reader" link. */
   feedScheme: boolean
+  /**
+   * The `type` of its outline in an OPML subscription list: `rss` for RSS and Atom alike (OPML 2.0,
+   * "Subscription lists"), `JSONFeed` for JSON Feed (OPML has none; FreshRSS reads this one, and
+   * polls any other type as RSS).
+   */
+  opmlType: 'rss' | 'JSONFeed'
+  /**
+   * The format `/feeds.opml` subscribes to for the site and each tag (one only: a reader that
+   * imports the list takes every `xmlUrl`, so listing three formats would subscribe each topic three
+   * times).
+   */
+  subscribed: boolean
   /** Writes `doc` in this format; `format` is this row (its path and media type name the document's own links). */
   render(doc: FeedDocument, format: FeedFormat): string
 }

@@ -18,6 +18,8 @@ export const FORMATS: readonly FeedFormat[] = [
     aliases: ['application/xml', 'text/xml'],
     xml: true,
     feedScheme: true,
+    opmlType: 'rss',
+    subscribed: false,
     render: renderRss,
   },
   {
@@ -28,6 +30,9 @@ export const FORMATS: readonly FeedFormat[] = [
     aliases: [],
     xml: true,
     feedScheme: true,
+    opmlType: 'rss',
+    // Its titles are shown as written by the most readers (docs/http.md, "What readers show").
+    subscribed: true,
     render: renderAtom,
   },
   {
@@ -38,6 +43,8 @@ export const FORMATS: readonly FeedFormat[] = [
     aliases: ['application/json'],
     xml: false,
     feedScheme: false,
+    opmlType: 'JSONFeed',
+    subscribed: false,
     render: renderJsonFeed,
   },
 ]

@@ -3,6 +3,7 @@ import type { SiteLinks } from '../links.ts'
 import type { SiteConfig } from '../model/site.ts'
 import { PATHS } from '../paths.ts'
 import { rfc822 } from './dates.ts'
+import type { FeedFormat } from './feed-format.ts'
 import { FORMATS } from './formats.ts'
 import { element, textElement, XML_DECLARATION } from './xml.ts'
 
@@ -12,26 +13,37 @@ export interface OpmlTag {
   key: string
 }
 
+/** The formats `/feeds.opml` subscribes to: the one marked `subscribed` in the formats table (Atom). */
+export const SUBSCRIPTION_FORMATS: readonly FeedFormat[] = FORMATS.filter((f) => f.subscribed)
+
 /**
- * Renders the OPML 2.0 subscription list: one folder with the site's feeds, one with every tag's
- * (readers import each outer outline as a folder).
+ * Renders an OPML 2.0 subscription list: one folder with the site's feed, one with every tag's
+ * (readers import each outer outline as a folder). `formats` are the feeds listed for each topic:
+ * {@link SUBSCRIPTION_FORMATS} for `/feeds.opml`, every format for `/feeds-all.opml` (then each
+ * outline's text names its format).
  * @see https://opml.org/spec2.opml
  *
  * @param updated - when the list last changed (RFC 3339): its `dateModified`
  */
-export function renderOpml(config: SiteConfig, links: SiteLinks, tags: readonly OpmlTag[], updated: string): string {
+export function renderOpml(
+  config: SiteConfig,
+  links: SiteLinks,
+  tags: readonly OpmlTag[],
+  updated: string,
+  formats: readonly FeedFormat[],
+): string {
   const feeds = (title: string, prefix: string, home: string) =>
-    FORMATS.map((f) =>
-      // OPML 2.0 §"subscription lists": type="rss" for every feed, whatever its format.
-      element('outline', {
-        type: 'rss',
-        // OPML 2.0 lets `text` hold HTML (and readers and the validator read `title` the same way), so plain text is escaped as HTML.
-        text: escapeHtml(`${title} (${f.label})`),
-        title: escapeHtml(`${title} (${f.label})`),
+    formats.map((f) => {
+      // OPML 2.0 lets `text` hold HTML (readers and the validator read `title` the same way), so plain text is escaped as HTML.
+      const text = escapeHtml(formats.length > 1 ? `${title} (${f.label})` : title)
+      return element('outline', {
+        type: f.opmlType,
+        text,
+        title: text,
         xmlUrl: links.url(prefix + f.path),
         htmlUrl: home,
-      }),
-    )
+      })
+    })
   // A folder has `text` alone: any other attribute would need a `type` saying how to read it.
   const folder = (title: string, outlines: string[]) => element('outline', { text: escapeHtml(title) }, ...outlines)
   return (

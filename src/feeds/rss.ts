@@ -9,7 +9,7 @@ import { rfc822 } from './dates.ts'
 import type { FeedFormat } from './feed-format.ts'
 import { historyElements } from './feed-history.ts'
 import { feedHtml, imageUrl } from './feed-html.ts'
-import { rssCharacterData, rssTextElement } from './plain-text.ts'
+import { characterData, rssTextElement } from './plain-text.ts'
 import { element, stylesheetInstruction, textElement, XML_DECLARATION } from './xml.ts'
 
 /**
@@ -23,6 +23,12 @@ const NAMESPACES = {
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
   'xmlns:fh': 'http://purl.org/syndication/history/1.0',
 }
+
+/**
+ * The side of the square RSS `<image>`, in pixels: RSS 2.0's widest (144). The default image is
+ * drawn at this size (scripts/make-icons.ts); a `SITE_ICON` is declared at it, and readers scale it.
+ */
+export const RSS_IMAGE_SIZE = 144
 
 /**
  * Renders an RSS 2.0 document as the W3C Feed Validation Service reads it.
@@ -49,13 +55,16 @@ export function renderRss(doc: FeedDocument, format: FeedFormat): string {
         textElement('language', doc.language),
         textElement('lastBuildDate', rfc822(doc.updated)),
         textElement('docs', 'https://www.rssboard.org/rss-specification'),
-        // Readers such as NetNewsWire and Miniflux show it; its title and link must be the channel's.
+        // Readers such as NetNewsWire and Miniflux show it; its title and link must be the channel's,
+        // its width at most 144 (88 × 31 when left out, so the size is always given).
         element(
           'image',
           {},
-          textElement('url', doc.icon),
+          textElement('url', doc.image),
           rssTextElement('title', doc.title),
           textElement('link', doc.home),
+          textElement('width', String(RSS_IMAGE_SIZE)),
+          textElement('height', String(RSS_IMAGE_SIZE)),
         ),
         ...doc.articles.map((article) => itemElement(article, doc.articleUrl(article.slug))),
       ),
@@ -79,7 +88,7 @@ function itemElement(article: SiteArticle, url: string): string {
     textElement('content:encoded', feedHtml(article, url)),
     ...(article.image ? [imageElement(article.image, url)] : []),
     ...article.authors.map(authorElement),
-    ...article.tags.map((tag) => element('category', {}, rssCharacterData(tag))),
+    ...article.tags.map((tag) => element('category', {}, characterData(tag))),
   )
 }
 
@@ -98,6 +107,6 @@ function imageElement(image: ArticleImage, articleUrl: string): string {
 /** RSS `<author>` must be an email address (`email (Name)`); a name alone goes in `dc:creator`. */
 function authorElement(author: Author): string {
   return author.email
-    ? element('author', {}, rssCharacterData(`${author.email} (${author.name})`))
-    : element('dc:creator', {}, rssCharacterData(author.name))
+    ? element('author', {}, characterData(`${author.email} (${author.name})`))
+    : element('dc:creator', {}, characterData(author.name))
 }

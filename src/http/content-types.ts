@@ -12,6 +12,8 @@ export const CONTENT_TYPES = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   png: 'image/png',
+  /** What browsers and readers expect for `/favicon.ico` (IANA's is `image/vnd.microsoft.icon`). */
+  ico: 'image/x-icon',
 } as const
 
 /** `Content-Type` of a feed: its registered media type with the charset (all feeds are UTF-8). */

@@ -46,10 +46,12 @@ export interface FeedPlacement extends FeedIdentity {
 export interface FeedDocument extends FeedPlacement {
   language: string
   author: Author
-  /** The feeds' icon, square and large (JSON Feed `icon`, Atom `<logo>`, RSS `<image>`). */
+  /** The feeds' icon, square and large (JSON Feed `icon`). */
   icon: string
   /** The same for small sizes (JSON Feed `favicon`, Atom `<icon>`). */
   favicon: string
+  /** The same at most 144 pixels wide (RSS `<image>`). */
+  image: string
   /** Path (from the origin's root) of the XSLT a browser applies to the XML formats (`xml-stylesheet`). */
   stylesheet: string
   /** The newest `updated` of the listed articles: "a feed is as new as its newest item". */

@@ -70,6 +70,9 @@ export const SITE_JS = `document.addEventListener('click', function (event) {
 });
 `
 
-/** The site icon, inline (a data: URL) so browsers do not ask for /favicon.ico: an orange feed symbol. */
+/**
+ * The site icon, an orange feed symbol (SVG, as a data: URL): the source of the PNG and ICO files
+ * (scripts/make-icons.ts), and inline on the XSLT view, whose CSP allows `data:` images only.
+ */
 export const ICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23f26522'/%3E%3Ccircle cx='4.5' cy='11.5' r='1.5' fill='%23fff'/%3E%3Cpath d='M3 7a6 6 0 0 1 6 6M3 3.5A9.5 9.5 0 0 1 12.5 13' stroke='%23fff' stroke-width='2' fill='none'/%3E%3C/svg%3E"

@@ -1,6 +1,5 @@
 import { raw } from 'hono/html'
 import { PATHS } from '../paths.ts'
-import { ICON } from './assets.ts'
 
 /**
  * A minimal, self-contained error page (no settings read: it must render even when they are broken).
@@ -19,7 +18,7 @@ export function ErrorPage(props: { status: number; message: string; base?: strin
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.status} · Error`}</title>
-          <link rel="icon" href={ICON} />
+          <link rel="icon" href={base + PATHS.favicon} />
           <link rel="stylesheet" href={base + PATHS.css} />
         </head>
         <body>

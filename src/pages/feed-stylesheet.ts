@@ -11,8 +11,8 @@ import { FEED_NOTICE } from './feed-notice.ts'
  * the server instead, so this is the second layer, not the only one.
  *
  * RSS `<description>` is entity-encoded HTML that this site writes from plain text (tags escaped),
- * so it is output unescaped to show `&` as `&`; titles and summaries follow their `type` (RSS text
- * that looks like HTML is sent escaped, see `plain-text.ts`).
+ * so it is output unescaped to show `&` as `&`; titles, subtitles and Atom summaries are plain text
+ * in every format (`plain-text.ts`), so they are output as text, never as markup.
  *
  * @param links - the site's links: the page's stylesheet and script come from the site's base path
  */
@@ -29,17 +29,17 @@ export function feedStylesheet(links: Pick<SiteLinks, 'path'>): string {
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="color-scheme" content="light dark"/>
-        <title><xsl:call-template name="text"><xsl:with-param name="node" select="$title"/></xsl:call-template> · feed</title>
+        <title><xsl:value-of select="$title"/> · feed</title>
         <link rel="icon" href="${ICON}"/>
         <link rel="stylesheet" href="${links.path(PATHS.css)}"/>
         <script src="${links.path(PATHS.script)}" defer="defer"></script>
       </head>
       <body>
-        <header class="site"><div class="wrap"><a class="home" href="{$home}"><xsl:call-template name="text"><xsl:with-param name="node" select="$title"/></xsl:call-template></a></div></header>
+        <header class="site"><div class="wrap"><a class="home" href="{$home}"><xsl:value-of select="$title"/></a></div></header>
         <main class="wrap" data-view="xslt">
           <p class="notice"><strong>${xmlText(FEED_NOTICE.lead)}</strong> ${xmlText(FEED_NOTICE.text)}</p>
-          <h1><xsl:call-template name="text"><xsl:with-param name="node" select="$title"/></xsl:call-template></h1>
-          <p class="muted"><xsl:call-template name="text"><xsl:with-param name="node" select="rss/channel/description | atom:feed/atom:subtitle"/></xsl:call-template></p>
+          <h1><xsl:value-of select="$title"/></h1>
+          <p class="muted"><xsl:value-of select="rss/channel/description | atom:feed/atom:subtitle"/></p>
           <section class="subscribe">
             <h2>Feed URL</h2>
             <div class="feedrow">
@@ -50,31 +50,22 @@ export function feedStylesheet(links: Pick<SiteLinks, 'path'>): string {
           <ul class="items">
             <xsl:for-each select="rss/channel/item">
               <li>
-                <h2><a href="{link}"><xsl:call-template name="text"><xsl:with-param name="node" select="title"/></xsl:call-template></a></h2>
+                <h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
                 <time><xsl:value-of select="pubDate"/></time>
                 <p><xsl:value-of select="description" disable-output-escaping="yes"/></p>
               </li>
             </xsl:for-each>
             <xsl:for-each select="atom:feed/atom:entry">
               <li>
-                <h2><a href="{atom:link[@rel='alternate']/@href}"><xsl:call-template name="text"><xsl:with-param name="node" select="atom:title"/></xsl:call-template></a></h2>
+                <h2><a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a></h2>
                 <time datetime="{atom:published}"><xsl:value-of select="substring(atom:published, 1, 10)"/></time>
-                <p><xsl:call-template name="text"><xsl:with-param name="node" select="atom:summary"/></xsl:call-template></p>
+                <p><xsl:value-of select="atom:summary"/></p>
               </li>
             </xsl:for-each>
           </ul>
         </main>
       </body>
     </html>
-  </xsl:template>
-  <!-- A text element as readers show it: Atom type="text" as is; RSS text and Atom type="html" hold
-       escaped HTML (see src/feeds/plain-text.ts), written out unescaped. -->
-  <xsl:template name="text">
-    <xsl:param name="node"/>
-    <xsl:choose>
-      <xsl:when test="$node/@type = 'text'"><xsl:value-of select="$node"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$node" disable-output-escaping="yes"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
 `

@@ -26,8 +26,8 @@ export function IndexPage(props: { site: PageSite; articles: readonly Article[];
         <section class="subscribe" aria-labelledby="subscribe">
           <h2 id="subscribe">Subscribe</h2>
           <p class="muted">
-            Copy a feed URL into your feed reader, or import all of them as <a href={links.opml}>OPML</a>. Every{' '}
-            <a href={links.tags()}>tag</a> has feeds of its own.
+            Copy a feed URL into your feed reader, or import the site's feed and every <a href={links.tags()}>tag</a>'s
+            at once as <a href={links.opml}>OPML</a> (one feed each; or <a href={links.opmlAll}>every format</a>).
           </p>
           <SubscribeRows links={links} />
         </section>

@@ -3,7 +3,6 @@ import type { Child } from 'hono/jsx'
 import { FORMATS } from '../feeds/formats.ts'
 import type { SiteLinks } from '../links.ts'
 import type { SiteConfig } from '../model/site.ts'
-import { ICON } from './assets.ts'
 
 /** What every page is rendered with: the site's settings and its links. */
 export interface PageSite {
@@ -126,7 +125,8 @@ function PageHead(props: Omit<LayoutProps, 'children'>) {
       <meta name="twitter:title" content={props.title} />
       <meta name="twitter:description" content={props.description} />
       <meta name="color-scheme" content="light dark" />
-      <link rel="icon" href={ICON} />
+      <link rel="icon" href={links.favicon} />
+      <link rel="apple-touch-icon" href={links.touchIcon} />
       <link rel="stylesheet" href={links.css} />
       <script src={links.script} defer></script>
     </head>

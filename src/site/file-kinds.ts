@@ -1,6 +1,8 @@
 import { publishedImageType } from '../content/image-types.ts'
 import { NO_ARTICLES_UPDATED } from '../feeds/feed-document.ts'
-import { renderOpml } from '../feeds/opml.ts'
+import type { FeedFormat } from '../feeds/feed-format.ts'
+import { FORMATS } from '../feeds/formats.ts'
+import { renderOpml, SUBSCRIPTION_FORMATS } from '../feeds/opml.ts'
 import { renderSitemap, renderSitemapIndex } from '../feeds/sitemap.ts'
 import { CONTENT_TYPES } from '../http/content-types.ts'
 import { PATHS, ROUTES, sitemapPartNumber } from '../paths.ts'
@@ -16,30 +18,46 @@ function fixedDocument(
   path: string,
   key: string,
   load: (site: SiteContext, scope: RequestScope) => Promise<Rendering>,
-  unchanged = false,
+  { unchanged = false, cacheTag = key }: { unchanged?: boolean; cacheTag?: string } = {},
 ) {
   return kind<Record<string, never>, true>({
     routes: [{ path, params: () => ({}) }],
     key: () => key,
     locate: () => true,
     memo: () => 'pinned',
-    cacheTag: () => key,
+    cacheTag: () => cacheTag,
     unchangedByReveals: () => unchanged,
     profile: (site, _p, _f, tags) => site.profiles.service(tags),
     load: (site, _p, _f, scope) => load(site, scope),
   })
 }
 
-/** The OPML subscription list: the site's feeds and every tag's. Reads every tag-list file. */
-export const opmlKind = fixedDocument(PATHS.opml, 'opml', async (site, scope) => {
-  const { corpus } = site
-  const tags = await corpus.allTags(scope.files)
-  return {
-    render: () => renderOpml(site.config, site.links, tags, corpus.updated || NO_ARTICLES_UPDATED),
-    contentType: CONTENT_TYPES.opml,
-    updated: site.changed(corpus.updated),
-  }
-})
+/**
+ * An OPML subscription list of the site's feed and every tag's, in `formats`; both lists carry the
+ * Cache-Tag `opml`, purged together. Reads every tag-list file.
+ */
+function opmlList(path: string, key: string, formats: readonly FeedFormat[]) {
+  return fixedDocument(
+    path,
+    key,
+    async (site, scope) => {
+      const { corpus } = site
+      const tags = await corpus.allTags(scope.files)
+      return {
+        render: () => renderOpml(site.config, site.links, tags, corpus.updated || NO_ARTICLES_UPDATED, formats),
+        contentType: CONTENT_TYPES.opml,
+        updated: site.changed(corpus.updated),
+      }
+    },
+    { cacheTag: 'opml' },
+  )
+}
+
+/** `/feeds.opml`: one subscription per topic, to import into a reader. */
+export const opmlKind = opmlList(PATHS.opml, 'opml', SUBSCRIPTION_FORMATS)
+
+/** `/feeds-all.opml`: every format of every topic. */
+export const opmlAllKind = opmlList(PATHS.opmlAll, 'opml-all', FORMATS)
 
 /** `robots.txt`: everything may be crawled; it names the sitemap. */
 export const robotsKind = fixedDocument(
@@ -50,7 +68,7 @@ export const robotsKind = fixedDocument(
     contentType: CONTENT_TYPES.text,
     updated: site.changed(),
   }),
-  true,
+  { unchanged: true },
 )
 
 /**
@@ -94,6 +112,9 @@ const STATIC_PATHS: Record<StaticFileName, string> = {
   js: PATHS.script,
   icon: PATHS.icon,
   favicon: PATHS.favicon,
+  faviconIco: PATHS.faviconIco,
+  touchIcon: PATHS.touchIcon,
+  feedImage: PATHS.feedImage,
 }
 
 /** The stylesheet, the script, the XSLT and the default icons. */

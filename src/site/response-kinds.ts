@@ -1,6 +1,6 @@
 import type { FeedFormat } from '../feeds/feed-format.ts'
 import { feedKinds } from './feed-kinds.tsx'
-import { mediaKind, opmlKind, robotsKind, sitemapKind, staticKind } from './file-kinds.ts'
+import { mediaKind, opmlAllKind, opmlKind, robotsKind, sitemapKind, staticKind } from './file-kinds.ts'
 import { articleKind, indexKind, tagKind, tagsKind } from './page-kinds.tsx'
 
 /**
@@ -20,6 +20,7 @@ export function responseKinds(formats: readonly FeedFormat[]) {
     tags: tagsKind,
     tag: tagKind,
     opml: opmlKind,
+    opmlAll: opmlAllKind,
     sitemap: sitemapKind,
     robots: robotsKind,
     static: staticKind,

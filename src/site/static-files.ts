@@ -2,7 +2,7 @@ import { CONTENT_TYPES } from '../http/content-types.ts'
 import type { SiteLinks } from '../links.ts'
 import { SITE_CSS, SITE_JS } from '../pages/assets.ts'
 import { feedStylesheet } from '../pages/feed-stylesheet.ts'
-import { FAVICON_PNG, ICON_PNG } from '../pages/icons.ts'
+import { FAVICON_ICO, FAVICON_PNG, FEED_IMAGE_PNG, ICON_PNG, TOUCH_ICON_PNG } from '../pages/icons.ts'
 
 /** Decodes a base64 module constant when first served. */
 function bytes(base64: string): () => Uint8Array {
@@ -17,7 +17,8 @@ export interface StaticFile {
 
 /**
  * The files the site serves besides content: the stylesheet and the script (fixed), the XSLT (made
- * from the site's links, so its stylesheet is under the base path) and the default icons (PNG).
+ * from the site's links, so its stylesheet is under the base path) and the default icons (PNG and ICO,
+ * drawn by scripts/make-icons.ts).
  */
 export const STATIC_FILES = {
   css: { body: SITE_CSS, contentType: CONTENT_TYPES.css },
@@ -25,6 +26,9 @@ export const STATIC_FILES = {
   xsl: { body: feedStylesheet, contentType: CONTENT_TYPES.xsl },
   icon: { body: bytes(ICON_PNG), contentType: CONTENT_TYPES.png },
   favicon: { body: bytes(FAVICON_PNG), contentType: CONTENT_TYPES.png },
+  faviconIco: { body: bytes(FAVICON_ICO), contentType: CONTENT_TYPES.ico },
+  touchIcon: { body: bytes(TOUCH_ICON_PNG), contentType: CONTENT_TYPES.png },
+  feedImage: { body: bytes(FEED_IMAGE_PNG), contentType: CONTENT_TYPES.png },
 } as const satisfies Record<string, StaticFile>
 
 /** The name of one of the {@link STATIC_FILES}. */

@@ -9,6 +9,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ASSETS_DIR, deployBundle } from '../../bench/lib/bundle.ts'
 import { type RunningWorker, startWorker } from '../../bench/lib/workers.ts'
+import { renderAtom } from '../../src/feeds/atom.ts'
+import { renderRss } from '../../src/feeds/rss.ts'
+import { ATOM, context as feedOf, RSS } from '../fixtures/articles.ts'
+import { hostileArticles } from '../fixtures/hostile.ts'
+import { READER_SITE, readerArticles } from '../fixtures/reader-corpus.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots')
@@ -154,6 +159,43 @@ describe.skipIf(!available)('in Chromium', () => {
         await page.locator('button.copy').click()
         await page.locator('button.copy[data-state=copied]').waitFor()
         await page.screenshot({ path: join(SHOTS, `xslt${path.replace(/[/.]/g, '-')}.png`), fullPage: true })
+        await page.close()
+      }
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it('shows hostile titles and descriptions in the XSLT view as text, never as markup', async () => {
+    const articles = [...(await readerArticles()), ...(await hostileArticles()).slice(0, 1)]
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    })
+    try {
+      const context = await browser.newContext()
+      for (const [name, render] of [
+        ['rss', (doc: ReturnType<typeof feedOf>) => renderRss(doc, RSS)],
+        ['atom', (doc: ReturnType<typeof feedOf>) => renderAtom(doc, ATOM)],
+      ] as const) {
+        // The feed is this test's, served at the Worker's origin so that its /feed.xsl applies.
+        const url = `${worker.url}/hostile-${name}.xml`
+        const body = render(feedOf(articles, READER_SITE, worker.url))
+        await context.route(url, (route) => route.fulfill({ body, contentType: 'application/xml; charset=utf-8' }))
+        const page = await context.newPage()
+        const dialogs: string[] = []
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message())
+          void dialog.dismiss()
+        })
+        await page.goto(url)
+        await page.locator('main[data-view="xslt"] h1').waitFor()
+        expect(await page.locator('main h1').textContent(), name).toBe(READER_SITE.SITE_TITLE)
+        expect(await page.locator('main ul.items li h2 a').allTextContents(), name).toEqual(
+          articles.map((a) => a.title.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')),
+        )
+        expect(await page.locator('main script, main b, main i, main ul.items p *').count(), name).toBe(0)
+        expect(dialogs, name).toEqual([])
         await page.close()
       }
     } finally {

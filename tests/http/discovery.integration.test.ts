@@ -32,6 +32,10 @@ const NEW_URLS = [
   '/robots.txt',
   '/icon.png',
   '/favicon.png',
+  '/favicon.ico',
+  '/apple-touch-icon.png',
+  '/feed-image.png',
+  '/feeds-all.opml',
 ]
 
 describe('sitemap.xml and robots.txt', () => {
@@ -90,25 +94,62 @@ describe('feed icons', () => {
     return [view.getUint32(16), view.getUint32(20)]
   }
 
-  it('serves a square PNG at 512 and at 64 pixels, and every feed names them', async () => {
-    const icon = await app.request(`${ORIGIN}/icon.png`)
-    expect(icon.headers.get('Content-Type')).toBe('image/png')
-    expect(pngSize(new Uint8Array(await icon.arrayBuffer()))).toEqual([512, 512])
-    expect(pngSize(new Uint8Array(await (await app.request(`${ORIGIN}/favicon.png`)).arrayBuffer()))).toEqual([64, 64])
+  /** A served PNG's width and height, checking its type. */
+  const served = async (path: string) => {
+    const res = await app.request(ORIGIN + path)
+    expect(res.headers.get('Content-Type'), path).toBe('image/png')
+    return pngSize(new Uint8Array(await res.arrayBuffer()))
+  }
+
+  it('serves square PNGs at 512, 180, 144 and 64 pixels, and each feed names the one its format asks for', async () => {
+    expect(await served('/icon.png')).toEqual([512, 512])
+    expect(await served('/apple-touch-icon.png')).toEqual([180, 180])
+    expect(await served('/feed-image.png')).toEqual([144, 144])
+    expect(await served('/favicon.png')).toEqual([64, 64])
     const json = (await (await app.request(`${ORIGIN}/feed.json`)).json()) as JsonFeed
     expect([json.icon, json.favicon]).toEqual([`${ORIGIN}/icon.png`, `${ORIGIN}/favicon.png`])
+    // RFC 4287 §4.2.5: a square icon; §4.2.8 asks a 2:1 logo, which a square icon is not, so there is none.
     const atom = parseXml(await (await app.request(`${ORIGIN}/atom.xml`)).text())
-    expect([child(atom, 'icon', NS.atom).text, child(atom, 'logo', NS.atom).text]).toEqual([
-      `${ORIGIN}/favicon.png`,
-      `${ORIGIN}/icon.png`,
-    ])
+    expect(child(atom, 'icon', NS.atom).text).toBe(`${ORIGIN}/favicon.png`)
+    expect(children(atom, 'logo', NS.atom)).toEqual([])
+    // RSS 2.0 <image>: at most 144 pixels wide, its size given (a reader assumes 88 × 31 otherwise).
     const channel = child(parseXml(await (await app.request(`${ORIGIN}/feed.xml`)).text()), 'channel')
     const image = child(channel, 'image')
-    expect([child(image, 'url').text, child(image, 'title').text, child(image, 'link').text]).toEqual([
-      `${ORIGIN}/icon.png`,
+    expect(['url', 'title', 'link', 'width', 'height'].map((name) => child(image, name, '').text)).toEqual([
+      `${ORIGIN}/feed-image.png`,
       child(channel, 'title').text,
       child(channel, 'link', '').text,
+      '144',
+      '144',
     ])
+  })
+
+  it('serves /favicon.ico (16, 32 and 48 pixels), and every page links a fetchable icon and touch icon', async () => {
+    const ico = await app.request(`${ORIGIN}/favicon.ico`)
+    expect(ico.headers.get('Content-Type')).toBe('image/x-icon')
+    const bytes = new Uint8Array(await ico.arrayBuffer())
+    const view = new DataView(bytes.buffer, bytes.byteOffset)
+    // ICONDIR: reserved 0, type 1 (icon), then one 16-byte entry per image, each a PNG at its offset.
+    expect([view.getUint16(0, true), view.getUint16(2, true), view.getUint16(4, true)]).toEqual([0, 1, 3])
+    const sizes = [0, 1, 2].map((i) => {
+      const size = view.getUint32(6 + 16 * i + 8, true)
+      const offset = view.getUint32(6 + 16 * i + 12, true)
+      expect(offset + size).toBeLessThanOrEqual(bytes.length)
+      return pngSize(bytes.subarray(offset, offset + size))
+    })
+    expect(sizes).toEqual([
+      [16, 16],
+      [32, 32],
+      [48, 48],
+    ])
+    for (const path of ['/', `/articles/${articles[0]!.slug}`, '/tags', '/tags/rust', '/no-such-page']) {
+      const html = await (await app.request(ORIGIN + path, { headers: { Accept: 'text/html' } })).text()
+      const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1]
+      expect(icon, path).toMatch(/^(http:\/\/localhost:8787)?\/favicon\.png$/)
+      expect((await app.request(new URL(icon as string, ORIGIN).href)).status, path).toBe(200)
+      if (path !== '/no-such-page')
+        expect(html, path).toContain(`<link rel="apple-touch-icon" href="${ORIGIN}/apple-touch-icon.png"/>`)
+    }
   })
 
   it('uses SITE_ICON everywhere when it is set', async () => {
@@ -117,6 +158,11 @@ describe('feed icons', () => {
     expect([json.icon, json.favicon]).toEqual([env.SITE_ICON, env.SITE_ICON])
     const rss = await (await app.request(`${ORIGIN}/archive/1/feed.xml`, {}, env)).text()
     expect(child(child(child(parseXml(rss), 'channel'), 'image'), 'url').text).toBe(env.SITE_ICON)
+    const atom = await (await app.request(`${ORIGIN}/atom.xml`, {}, env)).text()
+    expect(child(parseXml(atom), 'icon', NS.atom).text).toBe(env.SITE_ICON)
+    const html = await (await app.request(`${ORIGIN}/`, {}, env)).text()
+    expect(html).toContain(`<link rel="icon" href="${env.SITE_ICON}"/>`)
+    expect(html).toContain(`<link rel="apple-touch-icon" href="${env.SITE_ICON}"/>`)
     expect((await app.request(`${ORIGIN}/`, {}, { SITE_ICON: 'javascript:alert(1)' })).status).toBe(500)
   })
 })

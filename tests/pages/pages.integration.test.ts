@@ -141,24 +141,41 @@ describe('index page and OPML', () => {
     const hrefs = (await findElements(html, '.subscribe a[href]')).map((a) => a.attributes.href)
     expect(hrefs).toContain(`feed:${ORIGIN}/feed.xml`)
     expect(hrefs).toContain(`${ORIGIN}/feeds.opml`)
+    expect(hrefs).toContain(`${ORIGIN}/feeds-all.opml`)
   })
 
-  it("serves OPML 2.0 listing the site's three feeds in one folder and every tag's in another", async () => {
-    const { res, html } = await page('/feeds.opml')
+  /** The folders of an OPML document: the site's, then the tags', each with its outlines' type, URL and page. */
+  async function opmlFolders(path: string) {
+    const { res, html } = await page(path)
     expect(res.headers.get('Content-Type')).toBe('text/x-opml; charset=utf-8')
     const opml = parseXml(html)
     expect(opml.attributes.version).toBe('2.0')
     expect(child(child(opml, 'head'), 'title').text).toBe('Feed Endpoint')
-    const [site, tags, ...rest] = children(child(opml, 'body'), 'outline')
-    expect(rest).toEqual([])
-    const feeds = (folder: typeof site) =>
-      children(folder!, 'outline').map((o) => [o.attributes.type, o.attributes.xmlUrl, o.attributes.htmlUrl])
-    expect(site?.attributes.text).toBe('Feed Endpoint')
-    expect(feeds(site)).toEqual(FORMATS.map((f) => ['rss', ORIGIN + f.path, `${ORIGIN}/`]))
-    expect(tags?.attributes.text).toBe('Feed Endpoint: tags')
-    const tagKeys = [...new Set(articles.flatMap((a) => a.tags.map(tagKey)))].sort((x, y) => x.localeCompare(y, 'en'))
-    expect(feeds(tags)).toEqual(
-      tagKeys.flatMap((key) => FORMATS.map((f) => ['rss', ORIGIN + PATHS.tag(key) + f.path, ORIGIN + PATHS.tag(key)])),
+    const folders = children(child(opml, 'body'), 'outline')
+    expect(folders.map((f) => f.attributes.text)).toEqual(['Feed Endpoint', 'Feed Endpoint: tags'])
+    return folders.map((folder) =>
+      children(folder, 'outline').map((o) => [o.attributes.type, o.attributes.xmlUrl, o.attributes.htmlUrl]),
+    )
+  }
+  const tagKeys = () =>
+    [...new Set(articles.flatMap((a) => a.tags.map(tagKey)))].sort((x, y) => x.localeCompare(y, 'en'))
+
+  it("serves OPML 2.0 subscribing once to the site's feed and once to every tag's (Atom)", async () => {
+    const [site, tags] = await opmlFolders('/feeds.opml')
+    expect(site).toEqual([['rss', `${ORIGIN}/atom.xml`, `${ORIGIN}/`]])
+    expect(tags).toEqual(
+      tagKeys().map((key) => ['rss', `${ORIGIN + PATHS.tag(key)}/atom.xml`, ORIGIN + PATHS.tag(key)]),
+    )
+  })
+
+  it('serves every format of every feed in /feeds-all.opml, JSON Feeds typed JSONFeed', async () => {
+    const [site, tags] = await opmlFolders('/feeds-all.opml')
+    const type = (f: (typeof FORMATS)[number]) => (f.name === 'jsonFeed' ? 'JSONFeed' : 'rss')
+    expect(site).toEqual(FORMATS.map((f) => [type(f), ORIGIN + f.path, `${ORIGIN}/`]))
+    expect(tags).toEqual(
+      tagKeys().flatMap((key) =>
+        FORMATS.map((f) => [type(f), ORIGIN + PATHS.tag(key) + f.path, ORIGIN + PATHS.tag(key)]),
+      ),
     )
   })
 })
