@@ -20,7 +20,9 @@ export const READER_DIRS = {
 }
 
 /** apt packages, each with a file that shows it is installed. */
-const INSTALLED: Record<string, string> = {
+const INSTALLED = {
+  // The feedparser and newsboat adapters are Python (Debian's, not whatever python3 is first on PATH).
+  python3: '/usr/bin/python3',
   'python3-feedparser': '/usr/lib/python3/dist-packages/feedparser',
   newsboat: '/usr/bin/newsboat',
   sfeed: '/usr/bin/sfeed',
@@ -29,18 +31,33 @@ const INSTALLED: Record<string, string> = {
   'php-xml': '/usr/share/doc/php-xml',
   'php-mbstring': '/usr/share/doc/php-mbstring',
   'php-intl': '/usr/share/doc/php-intl',
-}
+} satisfies Record<string, string>
 
 /** Packages unpacked, not installed, each with a file that shows it is there. */
-const UNPACKED: Record<string, string> = {
+const UNPACKED = {
   wordpress: join(READER_DIRS.wordpress, 'wp-includes/class-simplepie.php'),
   'tt-rss': join(READER_DIRS.ttRss, 'classes/feedparser.php'),
-}
+} satisfies Record<string, string>
 
 function missing(table: Record<string, string>): string[] {
   return Object.entries(table)
     .filter(([, path]) => !existsSync(path))
     .map(([name]) => name)
+}
+
+/** Every package of either table that is not on this machine. */
+function allMissing(): string[] {
+  return [...missing(INSTALLED), ...missing(UNPACKED)]
+}
+
+/** The packages one reader needs, by their names in the tables above. */
+export type ReaderPackage = keyof typeof INSTALLED | keyof typeof UNPACKED
+
+/** Which of `packages` this machine lacks, as a message (`missing php-intl, wordpress`), or undefined. */
+export function lackingPackages(...packages: ReaderPackage[]): string | undefined {
+  const evidence: Record<ReaderPackage, string> = { ...INSTALLED, ...UNPACKED }
+  const absent = packages.filter((name) => !existsSync(evidence[name]))
+  return absent.length > 0 ? `missing ${absent.join(', ')}` : undefined
 }
 
 function apt(...args: string[]): void {
@@ -73,7 +90,7 @@ export function installReaders(): string[] {
       rmSync(download, { recursive: true, force: true })
     }
   }
-  return [...missing(INSTALLED), ...missing(UNPACKED)]
+  return allMissing()
 }
 
 if (import.meta.main) {
@@ -83,7 +100,7 @@ if (import.meta.main) {
     still = installReaders()
   } catch (error) {
     console.log(`readers: installing failed (${(error as Error).message.split('\n')[0]})`)
-    still = [...missing(INSTALLED), ...missing(UNPACKED)]
+    still = allMissing()
   }
   if (still.length > 0)
     console.log(

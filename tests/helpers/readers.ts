@@ -2,9 +2,8 @@
 // would and reporting what it displays (tests/readers/ has one small adapter per reader; the parsing
 // is the reader's own code). scripts/install-readers.ts puts them on the machine.
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { READER_DIRS } from '../../scripts/install-readers.ts'
+import { lackingPackages, READER_DIRS, type ReaderPackage } from '../../scripts/install-readers.ts'
 
 /** What a reader displays for a feed: its title, and each item's title, link and summary (null where the reader shows none). */
 export interface Shown {
@@ -33,12 +32,7 @@ const ADAPTERS = resolve(import.meta.dirname, '../readers')
 const PYTHON = '/usr/bin/python3'
 
 /** What PHP needs for SimplePie and tt-rss: its XML, DOM, mbstring and intl extensions. */
-const PHP = ['/usr/bin/php', '/usr/share/doc/php-xml', '/usr/share/doc/php-mbstring', '/usr/share/doc/php-intl']
-
-function lacking(...paths: string[]): string | undefined {
-  const absent = paths.filter((path) => !existsSync(path))
-  return absent.length > 0 ? `missing ${absent.join(', ')}` : undefined
-}
+const PHP: ReaderPackage[] = ['php-cli', 'php-xml', 'php-mbstring', 'php-intl']
 
 function run(command: string, args: string[], input: string): string {
   return execFileSync(command, args, { input, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60_000 })
@@ -62,7 +56,7 @@ export const READERS: readonly Reader[] = [
     // 6.0.10 (Debian 12) reads no JSON Feed: it finds no item in one, whatever the Content-Type.
     formats: ['rss', 'atom'],
     summaries: true,
-    missing: () => lacking(PYTHON, '/usr/lib/python3/dist-packages/feedparser'),
+    missing: () => lackingPackages('python3', 'python3-feedparser'),
     read: jsonReader(PYTHON, ['-I', `${ADAPTERS}/read_feedparser.py`]),
   },
   {
@@ -70,7 +64,7 @@ export const READERS: readonly Reader[] = [
     usedBy: 'FreshRSS, WordPress',
     formats: ['rss', 'atom'],
     summaries: true,
-    missing: () => lacking(...PHP, `${READER_DIRS.wordpress}/wp-includes/class-simplepie.php`),
+    missing: () => lackingPackages(...PHP, 'wordpress'),
     read: jsonReader('/usr/bin/php', [`${ADAPTERS}/read-simplepie.php`, READER_DIRS.wordpress]),
   },
   {
@@ -78,7 +72,7 @@ export const READERS: readonly Reader[] = [
     usedBy: 'Tiny Tiny RSS',
     formats: ['rss', 'atom'],
     summaries: false,
-    missing: () => lacking(...PHP, `${READER_DIRS.ttRss}/classes/feedparser.php`),
+    missing: () => lackingPackages(...PHP, 'tt-rss'),
     read: jsonReader('/usr/bin/php', [`${ADAPTERS}/read-tt-rss.php`, READER_DIRS.ttRss]),
   },
   {
@@ -87,7 +81,7 @@ export const READERS: readonly Reader[] = [
     // 2.21 (Debian 12) reads no JSON Feed: it keeps none of its items.
     formats: ['rss', 'atom'],
     summaries: false,
-    missing: () => lacking(PYTHON, '/usr/bin/newsboat'),
+    missing: () => lackingPackages('python3', 'newsboat'),
     read: jsonReader(PYTHON, ['-I', `${ADAPTERS}/read_newsboat.py`]),
   },
   {
@@ -95,7 +89,7 @@ export const READERS: readonly Reader[] = [
     usedBy: 'sfeed_curses, sfeed_plain, sfeed_html',
     formats: ['rss', 'atom'],
     summaries: false,
-    missing: () => lacking('/usr/bin/sfeed'),
+    missing: () => lackingPackages('sfeed'),
     read: (document) => ({
       title: null,
       items: run('/usr/bin/sfeed', [], document)

@@ -19,12 +19,11 @@ const PATH: Record<ReaderFormat, string> = { rss: PATHS.rss, atom: PATHS.atom }
 const LABEL: Record<ReaderFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0' }
 const TIMEOUT = 120_000
 
-let app: TestWorker
 /** The page of each text's article: how a reader's item is matched with it. */
 let links: string[] = []
 const documents = {} as Record<ReaderFormat, string>
 
-async function get(path: string): Promise<Response> {
+async function get(app: TestWorker, path: string): Promise<Response> {
   const res = await app.request(path, {}, READER_SITE)
   expect(res.status, path).toBe(200)
   return res
@@ -34,9 +33,9 @@ beforeAll(async () => {
   const articles = await readerArticles()
   // The build keeps each text as written: what the readers are compared with is the author's.
   expect(articles.map((a) => [a.title, a.summary])).toEqual(READER_TEXTS.map(({ text }) => [text, text]))
-  app = appWith({ articles })
+  const app = appWith({ articles })
   links = articles.map((a) => ORIGIN + PATHS.article(a.slug))
-  for (const format of ['rss', 'atom'] as const) documents[format] = await (await get(PATH[format])).text()
+  for (const format of ['rss', 'atom'] as const) documents[format] = await (await get(app, PATH[format])).text()
 })
 
 /**
@@ -134,12 +133,13 @@ describe('OPML import', () => {
   const tags = ['one', 'R&D', 'Zürich']
   let opml: string
   let opmlAll: string
+  let app: TestWorker
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'opml-'))
     const articles = await readerArticles()
     app = appWith({ articles: articles.map((a, i) => ({ ...a, tags: [tags[i % tags.length] as string] })) })
-    opml = await (await get(PATHS.opml)).text()
-    opmlAll = await (await get(PATHS.opmlAll)).text()
+    opml = await (await get(app, PATHS.opml)).text()
+    opmlAll = await (await get(app, PATHS.opmlAll)).text()
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -158,7 +158,7 @@ describe('OPML import', () => {
     const feeds = freshRssImport(opml)
     expect(feeds.map((f) => f.url).sort()).toEqual(topics())
     for (const { url, kind } of feeds) {
-      const type = (await get(url.slice(ORIGIN.length))).headers.get('Content-Type') ?? ''
+      const type = (await get(app, url.slice(ORIGIN.length))).headers.get('Content-Type') ?? ''
       expect(kind, url).toBe(type.startsWith('application/feed+json') ? 'JSONFeed' : 'rss')
     }
   })
@@ -167,7 +167,7 @@ describe('OPML import', () => {
     const feeds = freshRssImport(opmlAll)
     expect(feeds).toHaveLength(3 * (1 + tags.length))
     for (const { url, kind } of feeds) {
-      const type = (await get(url.slice(ORIGIN.length))).headers.get('Content-Type') ?? ''
+      const type = (await get(app, url.slice(ORIGIN.length))).headers.get('Content-Type') ?? ''
       expect(kind, url).toBe(type.startsWith('application/feed+json') ? 'JSONFeed' : 'rss')
     }
   })

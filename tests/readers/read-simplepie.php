@@ -9,10 +9,7 @@ define('ABSPATH', rtrim($argv[1], '/') . '/');
 define('WPINC', 'wp-includes');
 require ABSPATH . WPINC . '/class-simplepie.php';
 
-function shown($html) {
-  if ($html === null) return null;
-  return html_entity_decode(strip_tags($html), ENT_QUOTES | ENT_HTML5, 'UTF-8');
-}
+require __DIR__ . '/shown.php';
 
 $feed = new SimplePie();
 $feed->set_raw_data(stream_get_contents(STDIN));
@@ -27,4 +24,4 @@ $items = [];
 foreach ($feed->get_items() as $item) {
   $items[] = ['title' => shown($item->get_title()), 'link' => $item->get_link(), 'summary' => shown($item->get_description(true))];
 }
-echo json_encode(['version' => SIMPLEPIE_VERSION, 'title' => shown($feed->get_title()), 'items' => $items], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), "\n";
+print_shown(shown($feed->get_title()), $items, ['version' => SIMPLEPIE_VERSION]);

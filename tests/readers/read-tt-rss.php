@@ -12,10 +12,7 @@ foreach (['feedparser', 'feeditem', 'feeditem/common', 'feeditem/rss', 'feeditem
   require_once "$www/classes/$class.php";
 }
 
-function shown($html) {
-  if ($html === null) return null;
-  return html_entity_decode(strip_tags($html), ENT_QUOTES | ENT_HTML5, 'UTF-8');
-}
+require __DIR__ . '/shown.php';
 
 $feed = new FeedParser(stream_get_contents(STDIN));
 $feed->init();
@@ -28,4 +25,4 @@ foreach ($feed->get_items() as $item) {
   // rssutils.php: $entry_title = strip_tags($item->get_title());
   $items[] = ['title' => shown(strip_tags($item->get_title() ?? '')), 'link' => $item->get_link(), 'summary' => null];
 }
-echo json_encode(['title' => shown(clean($feed->get_title())), 'items' => $items], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), "\n";
+print_shown(shown(clean($feed->get_title())), $items);
